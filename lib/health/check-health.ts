@@ -1,0 +1,37 @@
+import type { Db } from "@/lib/db/client";
+
+export type ComponentHealth = { ok: boolean; detail: string };
+export type Health = { status: "ok" | "unavailable"; app: ComponentHealth; database: ComponentHealth; executor: ComponentHealth };
+
+/** Ready means: the database answers and is migrated, and the background executor answers. */
+export async function checkHealth(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<Health> {
+  const [database, executor] = await Promise.all([checkDatabase(db), checkExecutor(env)]);
+  const ok = database.ok && executor.ok;
+  return { status: ok ? "ok" : "unavailable", app: { ok: true, detail: "serving" }, database, executor };
+}
+
+async function checkDatabase(db: Db): Promise<ComponentHealth> {
+  try {
+    const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+    const n = Number(rows[0]?.n ?? 0);
+    return n > 0 ? { ok: true, detail: `${n} migrations applied` } : { ok: false, detail: "migrations not applied yet" };
+  } catch (error) {
+    return { ok: false, detail: `database unreachable or not migrated: ${(error as Error).message.split("\n")[0]}` };
+  }
+}
+
+async function checkExecutor(env: NodeJS.ProcessEnv): Promise<ComponentHealth> {
+  const dev = env.INNGEST_DEV;
+  if (dev && /^https?:\/\//.test(dev)) {
+    try {
+      const res = await fetch(new URL("/health", dev), { signal: AbortSignal.timeout(2000), cache: "no-store" });
+      return res.ok ? { ok: true, detail: `embedded executor at ${dev}` } : { ok: false, detail: `executor at ${dev} answered ${res.status}` };
+    } catch {
+      return { ok: false, detail: `executor at ${dev} is not reachable yet` };
+    }
+  }
+  if (env.INNGEST_SIGNING_KEY || env.INNGEST_BASE_URL) {
+    return { ok: true, detail: `Inngest server ${env.INNGEST_BASE_URL ?? "(Inngest Cloud)"}; reachability is checked by Inngest` };
+  }
+  return { ok: false, detail: "no executor configured: set INNGEST_DEV, or INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY" };
+}

@@ -1,0 +1,24 @@
+import type { Db } from "@/lib/db/client";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Looks an organization up by id or slug, as operators type either. */
+export function findOrganization(db: Db, idOrSlug: string) {
+  return db.organization.findFirst({ where: UUID.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug } });
+}
+
+/** The organization with this slug, when the user is a member of it; null otherwise. */
+export async function findMembershipBySlug(db: Db, userId: string, slug: string) {
+  return db.membership.findFirst({
+    where: { userId, organization: { slug } },
+    include: { organization: true },
+  });
+}
+
+export function listMemberships(db: Db, userId: string) {
+  return db.membership.findMany({
+    where: { userId },
+    include: { organization: true },
+    orderBy: { organization: { name: "asc" } },
+  });
+}

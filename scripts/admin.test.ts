@@ -1,0 +1,66 @@
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/client";
+import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+
+let database: TestDatabase;
+let db: Db;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = createDb(database.url, 2);
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await database.drop();
+});
+
+function admin(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: database.url },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("admin CLI", () => {
+  it("creates an organization with its owner and prints JSON", () => {
+    const r = admin("create-org", "--name", "Hair by Kim", "--owner-email", "kim@hair.example", "--owner-password", "s3cret-pass");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ organization: { name: "Hair by Kim", slug: "hair-by-kim" }, owner: { email: "kim@hair.example" } });
+  });
+
+  it("adds a member by slug", async () => {
+    const r = admin("add-member", "--org", "hair-by-kim", "--email", "lee@hair.example", "--password", "another-pass", "--role", "member");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ organization: { slug: "hair-by-kim" }, role: "member" });
+    const again = admin("add-member", "--org", "hair-by-kim", "--email", "lee@hair.example", "--password", "another-pass", "--role", "admin");
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already a member");
+  });
+
+  it("rejects malformed calls with usage and exit code 2, writing nothing", async () => {
+    const before = await db.user.count();
+    for (const args of [
+      [],
+      ["frobnicate"],
+      ["create-org", "--name", "X"],
+      ["create-org", "--name", "X", "--owner-email", "not-an-email", "--owner-password", "long-enough"],
+      ["create-org", "--name", "X", "--owner-email", "x@x.example", "--owner-password", "short"],
+      ["add-member", "--org", "hair-by-kim", "--email", "z@x.example", "--password", "long-enough", "--role", "king"],
+      ["create-org", "--bogus", "1"],
+    ]) {
+      const r = admin(...args);
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      expect(r.stderr).toContain("Usage: npm run admin");
+    }
+    expect(await db.user.count()).toBe(before);
+  });
+
+  it("refuses an unknown organization with a clear message", () => {
+    const r = admin("add-member", "--org", "no-such-org", "--email", "z@x.example", "--password", "long-enough", "--role", "member");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stderr)).toEqual({ error: 'No organization with id or slug "no-such-org"' });
+  });
+});

@@ -1,0 +1,132 @@
+// `npm run dev` and `npm start`: the whole product from one command. Starts the embedded
+// database when DATABASE_URL is unset, applies migrations, seeds "Demo Salon" on an empty
+// database, starts the embedded executor when no Inngest server is configured, then Next.js.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { createDb } from "@/lib/db/client";
+import { loadOrCreateLocalSecrets, missingProductionSecrets } from "@/lib/config/local-secrets";
+import { seedDemoOrganization } from "@/lib/organizations/seed-demo";
+import { ChildGroup } from "./lib/children";
+import { portIsFree, waitFor } from "./lib/net";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = path.resolve(process.env.EMPFIO_DATA_DIR ?? ".data");
+const tsx = [process.execPath, "--import", "tsx"] as const;
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+const children = new ChildGroup((name, code, signal) => {
+  console.error(`\n✖ ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping Empfio.\n`);
+  void children.stopAll().then(() => process.exit(1));
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.log("\nStopping Empfio…");
+    void children.stopAll().then(() => process.exit(0));
+  });
+}
+
+async function main() {
+  if (!(await portIsFree(port))) fail(`Port ${port} is in use. Is Empfio already running? Stop it, or set PORT to another port.`);
+  if (mode === "start" && !existsSync(".next/BUILD_ID")) fail("No production build found. Run `npm run build` first.");
+
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+  if (mode === "start") {
+    const missing = missingProductionSecrets(env);
+    if (missing.length) {
+      fail(`Production needs ${missing.join(" and ")} set explicitly (each 32 random bytes, base64), e.g.\n  export AUTH_SECRET=$(openssl rand -base64 32) ENCRYPTION_KEY=$(openssl rand -base64 32)`);
+    }
+  } else {
+    Object.assign(env, loadOrCreateLocalSecrets(dataDir, env));
+    // Development talks to local receivers; the dashboard shows a banner while this is on.
+    env.WEBHOOK_ALLOW_INSECURE_URLS ??= "1";
+  }
+  env.NEXTAUTH_SECRET = env.AUTH_SECRET;
+  env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+  if (!env.DATABASE_URL) env.DATABASE_URL = await startEmbeddedDatabase(env);
+  const applied = await applyMigrations(env.DATABASE_URL);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const credentials = await seedOnce(env.DATABASE_URL);
+
+  const external = env.INNGEST_BASE_URL || env.INNGEST_EVENT_KEY || env.INNGEST_SIGNING_KEY;
+  if (!external) env.INNGEST_DEV = await startExecutor(env);
+
+  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+  children.spawn("next", process.execPath, [nextBin, mode, "--port", String(port)], env);
+  const url = `http://localhost:${port}`;
+  await waitFor("the app", async () => (await fetch(`${url}/api/health`)).ok, 180_000).catch((e: Error) => fail(e.message));
+
+  console.log(`
+────────────────────────────────────────────────────────
+  Empfio is ready: ${url}
+  Sign in as ${credentials ? `${credentials.email}\n  password   ${credentials.password}` : "an existing user (no demo credentials stored)"}
+  Database:  ${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded PGlite in ${path.relative(process.cwd(), dataDir)}/pglite`}
+  Executor:  ${external ? "Inngest server from INNGEST_* variables" : env.INNGEST_DEV}
+  Press Ctrl-C to stop.
+────────────────────────────────────────────────────────`);
+}
+
+async function startEmbeddedDatabase(env: NodeJS.ProcessEnv): Promise<string> {
+  const dbPort = Number(env.EMBEDDED_DB_PORT ?? 5488);
+  const url = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres`;
+  children.spawn("database", tsx[0], [tsx[1], tsx[2], "scripts/embedded-db.ts"], {
+    ...env,
+    EMBEDDED_DB_DIR: path.join(dataDir, "pglite"),
+    EMBEDDED_DB_PORT: String(dbPort),
+  });
+  await waitFor("the embedded database", () => canConnect(url), 60_000);
+  return url;
+}
+
+async function startExecutor(env: NodeJS.ProcessEnv): Promise<string> {
+  const executorPort = Number(env.INNGEST_EXECUTOR_PORT ?? 8288);
+  if (!(await portIsFree(executorPort))) fail(`Port ${executorPort} (the executor's) is in use. Set INNGEST_EXECUTOR_PORT to another port.`);
+  const url = `http://127.0.0.1:${executorPort}`;
+  children.spawn("executor", tsx[0], [tsx[1], tsx[2], "scripts/executor-placeholder.ts"], {
+    ...env,
+    INNGEST_EXECUTOR_PORT: String(executorPort),
+    INNGEST_EXECUTOR_APP_URL: env.INNGEST_EXECUTOR_APP_URL ?? `http://127.0.0.1:${port}/api/inngest`,
+  });
+  await waitFor("the executor", async () => (await fetch(`${url}/health`)).ok, 60_000);
+  return url;
+}
+
+async function seedOnce(databaseUrl: string) {
+  const file = path.join(dataDir, "demo-owner.json");
+  const db = createDb(databaseUrl, 1);
+  try {
+    const created = await seedDemoOrganization(db);
+    if (created) {
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(file, JSON.stringify(created, null, 2), { mode: 0o600 });
+      return created;
+    }
+    return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { email: string; password: string }) : null;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+main().catch(async (error: Error) => {
+  console.error(`\n✖ ${error.message}\n`);
+  await children.stopAll();
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+// `npm test`: lint, typecheck, unit + integration tests (vitest), the production build and
+// the Playwright e2e suite in Chromium. Uses the PostgreSQL server at TEST_POSTGRES_URL
+// (default 127.0.0.1:5432) when it answers, else embedded PGlite. Ends with "N passed, N failed".
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTestDatabase } from "@/test/helpers/database";
+
+type Tally = { passed: number; failed: number };
+const tally: Tally = { passed: 0, failed: 0 };
+const only = process.argv[2]; // "unit" or "e2e" to run one part
+
+function run(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  console.log(`\n▶ ${title}: ${command} ${args.join(" ")}`);
+  return spawnSync(command, args, { stdio: "inherit", env }).status === 0;
+}
+
+function check(title: string, ok: boolean) {
+  if (ok) tally.passed++;
+  else tally.failed++;
+  console.log(`${ok ? "✔" : "✖"} ${title}`);
+}
+
+function readCounts(file: string, pick: (json: never) => Tally): Tally | null {
+  if (!existsSync(file)) return null;
+  return pick(JSON.parse(readFileSync(file, "utf8")) as never);
+}
+
+async function main() {
+  rmSync("test-results", { recursive: true, force: true });
+  mkdirSync("test-results/screenshots", { recursive: true });
+
+  if (!only) {
+    check("lint", run("lint", "npx", ["eslint", ".", "--max-warnings=0"]));
+    check("typecheck", run("typecheck", "npx", ["tsc", "--noEmit"]));
+  }
+
+  if (!only || only === "unit") {
+    const ok = run("unit and integration tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"]);
+    const counts = readCounts("test-results/unit.json", (j: { numPassedTests: number; numFailedTests: number }) => ({ passed: j.numPassedTests, failed: j.numFailedTests }));
+    if (counts) {
+      tally.passed += counts.passed;
+      tally.failed += counts.failed + (ok || counts.failed ? 0 : 1);
+    } else check("vitest produced a report", false);
+  }
+
+  if (!only || only === "e2e") {
+    if (!process.env.SKIP_BUILD) check("production build", run("build", "npm", ["run", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }));
+    const database = await createTestDatabase({ migrate: false });
+    const dataDir = mkdtempSync(path.join(tmpdir(), "empfio-e2e-"));
+    try {
+      const ok = await runAsync("e2e tests (Chromium)", "npx", ["playwright", "test"], { ...process.env, E2E_DATABASE_URL: database.url, E2E_DATA_DIR: dataDir });
+      type Stats = { stats: { expected: number; unexpected: number; flaky: number } };
+      const counts = readCounts("test-results/e2e.json", (j: Stats) => ({ passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected }));
+      if (counts) {
+        tally.passed += counts.passed;
+        tally.failed += counts.failed + (ok || counts.failed ? 0 : 1);
+      } else check("playwright produced a report", false);
+    } finally {
+      await database.drop();
+    }
+  }
+
+  console.log(`\n${tally.passed} passed, ${tally.failed} failed`);
+  process.exit(tally.failed ? 1 : 0);
+}
+
+// Async so an in-process PGlite (when no PostgreSQL server answers) keeps serving meanwhile.
+function runAsync(title: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
+  console.log(`\n▶ ${title}: ${command} ${args.join(" ")}`);
+  return new Promise((resolve) => spawn(command, args, { stdio: "inherit", env }).on("exit", (code) => resolve(code === 0)));
+}
+
+void main();

@@ -1,0 +1,15 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // "server-only" throws outside a React Server Component bundle; tests import lib/ directly.
+    alias: { "server-only": path.resolve(import.meta.dirname, "test/helpers/server-only-stub.ts") },
+  },
+});

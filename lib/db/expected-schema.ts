@@ -37,7 +37,8 @@ function readModel(name: string, body: string, enums: Record<string, string[]>):
     const column = attrs.match(/@map\("(\w+)"\)/)?.[1] ?? field;
     columnOf.set(field, column);
     const base = enums[type] ? `enum:${type}` : `${type}${attrs.includes("@db.Uuid") ? ":uuid" : ""}`;
-    columns.push({ column, type: list ? `${base}[]` : base, nullable: !!optional });
+    // Prisma creates scalar lists as nullable array columns (`TEXT[]`), whatever the schema says.
+    columns.push({ column, type: list ? `${base}[]` : base, nullable: !!optional || !!list });
     if (/@unique\b/.test(attrs)) indexes.push(`${table}_${column}_key`);
   }
   for (const line of lines) {

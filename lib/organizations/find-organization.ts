@@ -1,10 +1,9 @@
 import type { Db } from "@/lib/db/client";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 /** Looks an organization up by id or slug, as operators type either. */
 export function findOrganization(db: Db, idOrSlug: string) {
-  return db.organization.findFirst({ where: UUID.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug } });
+  return db.organization.findFirst({ where: isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug } });
 }
 
 /** The organization with this slug, when the user is a member of it; null otherwise. */

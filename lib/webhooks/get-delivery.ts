@@ -1,0 +1,15 @@
+import type { Db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+
+/** A delivery with its event and every attempt, oldest attempt first. */
+export async function getDelivery(db: Db, organizationId: string, deliveryId: string) {
+  const delivery = isUuid(deliveryId)
+    ? await db.webhookDelivery.findFirst({
+        where: { id: deliveryId, organizationId },
+        include: { endpoint: { select: { url: true } }, event: true, attempts: { orderBy: { attemptNumber: "asc" } } },
+      })
+    : null;
+  if (!delivery) throw notFound("Delivery");
+  return delivery;
+}

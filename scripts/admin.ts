@@ -2,16 +2,28 @@
 // print usage and exit 2; a refused operation (unknown org, duplicate member) exits 1.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { apiKeyJson, createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { createDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { addMember, AlreadyMemberError } from "@/lib/organizations/add-member";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { findOrganization } from "@/lib/organizations/find-organization";
+import { emitSample } from "@/lib/webhooks/emit-sample";
+
+const COMMANDS: Record<string, string[]> = {
+  "create-org": ["name", "owner-email", "owner-password"],
+  "add-member": ["org", "email", "password", "role"],
+  "create-api-key": ["org", "name"],
+  "emit-sample": ["org", "type"],
+};
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
 Commands:
   create-org  --name NAME --owner-email EMAIL --owner-password PASSWORD [--slug SLUG]
   add-member  --org ORG --email EMAIL --password PASSWORD --role owner|admin|member
+  create-api-key --org ORG --name NAME
+  emit-sample --org ORG --type EVENT_TYPE [--endpoint ENDPOINT_ID]
 
 ORG is an organization id or slug. DATABASE_URL selects the database.`;
 
@@ -35,16 +47,18 @@ async function main() {
       args: rest,
       strict: true,
       options: Object.fromEntries(
-        ["name", "slug", "owner-email", "owner-password", "org", "email", "password", "role"].map((n) => [n, { type: "string" as const }]),
+        ["name", "slug", "owner-email", "owner-password", "org", "email", "password", "role", "type", "endpoint"].map((n) => [n, { type: "string" as const }]),
       ),
     }).values as Flags;
   } catch (error) {
     usage((error as Error).message);
   }
-  if (command !== "create-org" && command !== "add-member") usage(command ? `Unknown command "${command}"` : "No command given");
+  if (!command || !COMMANDS[command]) usage(command ? `Unknown command "${command}"` : "No command given");
   if (!process.env.DATABASE_URL) usage("DATABASE_URL is not set");
-  if (command === "create-org") required(flags, ["name", "owner-email", "owner-password"]);
-  else required(flags, ["org", "email", "password", "role"]);
+  required(flags, COMMANDS[command]);
+  // Outside `npm run dev`, events go to the local executor's default port; if it is not
+  // running, the event waits in the outbox and the sweeper sends it later.
+  if (!process.env.INNGEST_BASE_URL && !process.env.INNGEST_EVENT_KEY) process.env.INNGEST_DEV ??= `http://127.0.0.1:${process.env.INNGEST_EXECUTOR_PORT ?? 8288}`;
 
   const db = createDb(process.env.DATABASE_URL, 2);
   try {
@@ -59,12 +73,21 @@ async function main() {
     } else {
       const org = await findOrganization(db, flags.org!);
       if (!org) refuse(`No organization with id or slug "${flags.org}"`);
-      const { user, membership } = await addMember(db, { organizationId: org.id, email: flags.email!, password: flags.password!, role: flags.role! });
-      print({ organization: { id: org.id, slug: org.slug }, user: { id: user.id, email: user.email }, role: membership.role });
+      if (command === "add-member") {
+        const { user, membership } = await addMember(db, { organizationId: org.id, email: flags.email!, password: flags.password!, role: flags.role! });
+        print({ organization: { id: org.id, slug: org.slug }, user: { id: user.id, email: user.email }, role: membership.role });
+      } else if (command === "create-api-key") {
+        const { apiKey, key } = await createApiKey(db, org.id, { name: flags.name });
+        print({ organization: { id: org.id, slug: org.slug }, api_key: apiKeyJson(apiKey), key });
+      } else {
+        print({ organization: { id: org.id, slug: org.slug }, ...(await emitSample(db, org.id, flags.type!, flags.endpoint)) });
+      }
     }
   } catch (error) {
     if (error instanceof z.ZodError) usage(error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("\n"));
     if (error instanceof AlreadyMemberError) refuse(error.message);
+    if (error instanceof AppError && error.status === 422) usage(error.message);
+    if (error instanceof AppError) refuse(error.message);
     if ((error as { code?: string }).code === "P2002") refuse("That slug is already taken");
     throw error;
   } finally {

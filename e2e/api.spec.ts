@@ -1,0 +1,139 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { MEMBER, OUTSIDER, OWNER, signIn } from "./fixtures";
+import { deadPort, startReceiver } from "./receiver";
+
+// /api/v1 through the production server: the session path (as the dashboard calls it) and
+// the API-key path (as a customer's code calls it).
+const H = (org: string) => ({ "X-Empfio-Organization": org });
+
+async function sessionFor(page: Page, user: { email: string; password: string }): Promise<APIRequestContext> {
+  await signIn(page, user);
+  return page.request;
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("owners manage endpoints; the first save sends a test ping; bad input changes nothing", async ({ page }) => {
+  const receiver = await startReceiver();
+  const api = await sessionFor(page, OWNER);
+  try {
+    const created = await api.post("/api/v1/webhook-endpoints", {
+      headers: H(OWNER.org),
+      data: { url: receiver.url, description: "Zapier catch hook", event_types: ["lead.created", "booking.created"] },
+    });
+    expect(created.status()).toBe(201);
+    const body = await created.json();
+    expect(body.secret).toMatch(/^whsec_/);
+    expect(body.test_ping).toMatchObject({ ok: true, status_code: 200 });
+    expect(receiver.received).toHaveLength(1);
+    expect(JSON.parse(receiver.received[0].body)).toMatchObject({ event: "webhook.test", data: { endpoint_id: body.endpoint.id } });
+
+    const listed = await (await api.get("/api/v1/webhook-endpoints", { headers: H(OWNER.org) })).json();
+    expect(listed.data.map((e: { id: string }) => e.id)).toContain(body.endpoint.id);
+    expect(JSON.stringify(listed)).not.toContain(body.secret);
+
+    const before = listed.data.length;
+    for (const [data, field] of [
+      [{ url: "ftp://example.com/hook", event_types: ["lead.created"] }, "url"],
+      [{ url: "not a url", event_types: ["lead.created"] }, "url"],
+      [{ url: receiver.url, event_types: ["lead.exploded"] }, "event_types.0"],
+      [{ url: receiver.url, event_types: [] }, "event_types"],
+    ] as const) {
+      const res = await api.post("/api/v1/webhook-endpoints", { headers: H(OWNER.org), data });
+      expect(res.status()).toBe(422);
+      const err = await res.json();
+      expect(err.error.code).toBe("validation_failed");
+      expect(err.error.details.map((d: { field: string }) => d.field)).toContain(field);
+    }
+    const notJson = await api.post("/api/v1/webhook-endpoints", { headers: { ...H(OWNER.org), "Content-Type": "application/json" }, data: "{oops" });
+    expect(notJson.status()).toBe(400);
+    expect((await (await api.get("/api/v1/webhook-endpoints", { headers: H(OWNER.org) })).json()).data).toHaveLength(before);
+
+    const dead = await api.post("/api/v1/webhook-endpoints", {
+      headers: H(OWNER.org),
+      data: { url: `http://127.0.0.1:${await deadPort()}/hook`, event_types: ["lead.created"] },
+    });
+    expect(dead.status()).toBe(201);
+    expect((await dead.json()).test_ping).toMatchObject({ ok: false, error: { kind: "refused" } });
+
+    const patched = await api.patch(`/api/v1/webhook-endpoints/${body.endpoint.id}`, { headers: H(OWNER.org), data: { enabled: false } });
+    expect((await patched.json()).endpoint).toMatchObject({ enabled: false, disabled_reason: expect.stringContaining("Disabled") });
+    const revealed = await (await api.post(`/api/v1/webhook-endpoints/${body.endpoint.id}/secret/reveal`, { headers: H(OWNER.org) })).json();
+    expect(revealed.secret).toBe(body.secret);
+    const rotated = await (await api.post(`/api/v1/webhook-endpoints/${body.endpoint.id}/rotate-secret`, { headers: H(OWNER.org) })).json();
+    expect(rotated.secret).not.toBe(body.secret);
+    expect(new Date(rotated.previous_secret_expires_at).getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
+  } finally {
+    await receiver.close();
+  }
+});
+
+test("members read but cannot change; other organizations' ids are 404; no session is 401", async ({ page, playwright }) => {
+  const owner = await sessionFor(page, OWNER);
+  const [endpoint] = (await (await owner.get("/api/v1/webhook-endpoints", { headers: H(OWNER.org) })).json()).data;
+  await page.context().clearCookies();
+
+  const member = await sessionFor(page, MEMBER);
+  expect((await member.get("/api/v1/webhook-endpoints", { headers: H(MEMBER.org) })).status()).toBe(200);
+  expect((await (await member.get("/api/v1/me", { headers: H(MEMBER.org) })).json()).can_manage).toBe(false);
+  const forbidden = await member.patch(`/api/v1/webhook-endpoints/${endpoint.id}`, { headers: H(MEMBER.org), data: { enabled: true } });
+  expect(forbidden.status()).toBe(403);
+  expect((await forbidden.json()).error.code).toBe("forbidden");
+  await page.context().clearCookies();
+
+  const outsider = await sessionFor(page, OUTSIDER);
+  expect((await outsider.get(`/api/v1/webhook-endpoints/${endpoint.id}`, { headers: H(OUTSIDER.org) })).status()).toBe(404);
+  expect((await outsider.get("/api/v1/webhook-endpoints", { headers: H(OWNER.org) })).status()).toBe(404);
+  expect((await outsider.post(`/api/v1/webhook-endpoints/${endpoint.id}/secret/reveal`, { headers: H(OUTSIDER.org) })).status()).toBe(404);
+
+  const anonymous = await playwright.request.newContext({ baseURL: page.url() });
+  expect((await anonymous.get("/api/v1/webhook-endpoints")).status()).toBe(401);
+  await anonymous.dispose();
+});
+
+test("API keys: created once, used as Bearer, revoked; browser mutations need the org header from our own origin", async ({ page, playwright }) => {
+  const owner = await sessionFor(page, OWNER);
+  const created = await (await owner.post("/api/v1/api-keys", { headers: H(OWNER.org), data: { name: "CI script" } })).json();
+  expect(created.key).toMatch(/^emp_/);
+  const keyed = await playwright.request.newContext({ baseURL: new URL(page.url()).origin, extraHTTPHeaders: { Authorization: `Bearer ${created.key}` } });
+  expect((await keyed.get("/api/v1/webhook-endpoints")).status()).toBe(200);
+  const keys = (await (await owner.get("/api/v1/api-keys", { headers: H(OWNER.org) })).json()).data;
+  expect(keys.find((k: { id: string }) => k.id === created.api_key.id).last_used_at).not.toBeNull();
+  expect(JSON.stringify(keys)).not.toContain(created.key);
+  expect((await owner.delete(`/api/v1/api-keys/${created.api_key.id}`, { headers: H(OWNER.org) })).status()).toBe(204);
+  expect((await keyed.get("/api/v1/webhook-endpoints")).status()).toBe(401);
+  await keyed.dispose();
+
+  const crossSite = await owner.post("/api/v1/api-keys", { headers: { ...H(OWNER.org), Origin: "https://evil.example" }, data: { name: "x" } });
+  expect(crossSite.status()).toBe(403);
+  expect((await owner.post("/api/v1/api-keys", { data: { name: "x" } })).status()).toBe(400);
+});
+
+test("the delivery log pages newest first without repeats, and filters validate", async ({ page }) => {
+  const receiver = await startReceiver();
+  const api = await sessionFor(page, OWNER);
+  try {
+    const { endpoint } = await (await api.post("/api/v1/webhook-endpoints", { headers: H(OWNER.org), data: { url: receiver.url, event_types: ["lead.created"] } })).json();
+    for (let i = 0; i < 5; i++) expect((await api.post(`/api/v1/webhook-endpoints/${endpoint.id}/test`, { headers: H(OWNER.org) })).status()).toBe(200);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page1: { data: { id: string; created_at: string }[]; next_cursor: string | null } = await (
+        await api.get(`/api/v1/deliveries?endpoint_id=${endpoint.id}&limit=2${cursor ? `&cursor=${cursor}` : ""}`, { headers: H(OWNER.org) })
+      ).json();
+      seen.push(...page1.data.map((d) => d.id));
+      cursor = page1.next_cursor;
+    } while (cursor);
+    expect(seen).toHaveLength(6);
+    expect(new Set(seen).size).toBe(6);
+    const detail = await (await api.get(`/api/v1/deliveries/${seen[0]}`, { headers: H(OWNER.org) })).json();
+    expect(detail.attempts[0].request.headers["X-Empfio-Signature"] ?? detail.attempts[0].request.headers["x-empfio-signature"]).toMatch(/^[0-9a-f]{64}$/);
+    for (const query of ["status=exploded", "limit=1000", "since=yesterday", "cursor=garbage", "endpoint_id=42"]) {
+      const res = await api.get(`/api/v1/deliveries?${query}`, { headers: H(OWNER.org) });
+      expect({ query, status: res.status() }).toEqual({ query, status: 422 });
+    }
+    expect((await api.get("/api/v1/deliveries/not-a-uuid", { headers: H(OWNER.org) })).status()).toBe(404);
+  } finally {
+    await receiver.close();
+  }
+});

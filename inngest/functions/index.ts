@@ -1,0 +1,6 @@
+import { webhookDeliver } from "./webhook-deliver";
+import { webhookFanOut } from "./webhook-fan-out";
+import { webhookOutboxSweep } from "./webhook-outbox-sweep";
+
+/** Every function served at /api/inngest. */
+export const functions = [webhookFanOut, webhookDeliver, webhookOutboxSweep];

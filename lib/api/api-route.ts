@@ -1,0 +1,60 @@
+import type { z } from "zod";
+import { getDb, type Db } from "@/lib/db/client";
+import { AppError, validationError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { authenticateRequest, canManage, type ApiAuth } from "./authenticate-request";
+
+export type ApiContext<P> = ApiAuth & { req: Request; params: P; db: Db };
+type Handler<P> = (ctx: ApiContext<P>) => Promise<Response | object>;
+
+const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * The one wrapper of every /api/v1 route: authentication, role check, and errors as
+ * `{ "error": { code, message, details? } }`. Anything unexpected is logged and answered
+ * with a bare 500, never a stack trace.
+ */
+export function apiRoute<P = Record<string, never>>(options: { manage?: boolean }, handler: Handler<P>) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const db = getDb();
+      const auth = await authenticateRequest(db, req);
+      if (options.manage && !canManage(auth.actor)) {
+        throw new AppError("forbidden", "Your role can view this but not change it. Ask an owner or admin.");
+      }
+      const result = await handler({ ...auth, req, params: await context.params, db });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status, headers: error.headers });
+  logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "unhandled API error");
+  return Response.json({ error: { code: "internal_error", message: "Something went wrong on our side. It has been logged." } }, { status: 500 });
+}
+
+/** The JSON body, validated; 400 for unparseable JSON, 413 for oversized, 422 for schema errors. */
+export async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError("payload_too_large", "Request body is larger than 1 MB.");
+  let json: unknown;
+  try {
+    json = text.length ? JSON.parse(text) : {};
+  } catch {
+    throw new AppError("bad_request", "Request body is not valid JSON.");
+  }
+  return parseWith(schema, json);
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw validationError(result.error.issues.map((i) => ({ field: i.path.join(".") || "body", message: i.message })));
+}
+
+export function searchParams(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url).searchParams);
+}

@@ -1,0 +1,60 @@
+import type { Tx } from "@/lib/db/client";
+import type { Emit } from "@/lib/webhooks/emit-event";
+import type { LeadChannel, LeadStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type NewLead = {
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  channel: LeadChannel;
+  attribution?: Prisma.InputJsonValue | null;
+  externalRef?: string | null;
+};
+
+type LeadRow = { id: string; name: string; email: string | null; phone: string | null; channel: LeadChannel; status: LeadStatus; createdAt: Date };
+
+export function leadCreatedData(lead: LeadRow) {
+  return { id: lead.id, name: lead.name, email: lead.email, phone: lead.phone, channel: lead.channel, status: lead.status, created_at: lead.createdAt.toISOString() };
+}
+
+/** A new lead and its `lead.created` event, in the caller's transaction. */
+export async function createLead(tx: Tx, emit: Emit, organizationId: string, input: NewLead) {
+  const lead = await tx.lead.create({
+    data: {
+      organizationId,
+      name: input.name,
+      email: input.email?.toLowerCase() ?? null,
+      phone: input.phone ?? null,
+      channel: input.channel,
+      attribution: input.attribution ?? undefined,
+      externalRef: input.externalRef ?? null,
+    },
+  });
+  await emit(organizationId, "lead.created", leadCreatedData(lead));
+  return lead;
+}
+
+/** The lead with this email or phone in the organization, or a new one (with `lead.created`). */
+export async function findOrCreateLead(tx: Tx, emit: Emit, organizationId: string, input: NewLead) {
+  const or = [
+    ...(input.externalRef ? [{ externalRef: input.externalRef }] : []),
+    ...(input.email ? [{ email: input.email.toLowerCase() }] : []),
+    ...(input.phone ? [{ phone: input.phone }] : []),
+  ];
+  const existing = or.length ? await tx.lead.findFirst({ where: { organizationId, OR: or }, orderBy: { createdAt: "asc" } }) : null;
+  if (existing) return { lead: existing, created: false };
+  return { lead: await createLead(tx, emit, organizationId, input), created: true };
+}
+
+/** Moves a lead to a status; emits `lead.status_changed` only when the status really changes. */
+export async function changeLeadStatus(tx: Tx, emit: Emit, organizationId: string, leadId: string, status: LeadStatus) {
+  // Row lock: two concurrent changes each see the true previous status.
+  const [current] = await tx.$queryRaw<{ status: LeadStatus }[]>`
+    SELECT status FROM leads WHERE id = ${leadId}::uuid AND organization_id = ${organizationId}::uuid FOR UPDATE`;
+  if (!current) return null;
+  if (current.status === status) return { changed: false, previousStatus: current.status };
+  await tx.lead.update({ where: { id: leadId }, data: { status } });
+  await emit(organizationId, "lead.status_changed", { id: leadId, previous_status: current.status, status });
+  return { changed: true, previousStatus: current.status };
+}

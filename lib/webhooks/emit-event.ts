@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import type { Db, Tx } from "@/lib/db/client";
+import { inngest } from "@/inngest/client";
+import { logger } from "@/lib/logger";
+import { parseEventData, type EventType } from "./event-catalogue";
+import { serializeEnvelope } from "./envelope";
+import { WEBHOOK_EVENT_CREATED } from "./inngest-events";
+
+export type EmittedEvent = { id: string; organizationId: string; type: string };
+export type EmitOptions = { endpointId?: string; occurredAt?: Date };
+export type Emit = (organizationId: string, type: EventType, data: unknown, options?: EmitOptions) => Promise<EmittedEvent>;
+
+/**
+ * Writes an event to the outbox inside the caller's transaction, so it exists if and only if
+ * the change that caused it commits. The envelope is serialized here, once.
+ */
+export async function emitEvent(tx: Tx, organizationId: string, type: EventType, data: unknown, options: EmitOptions = {}): Promise<EmittedEvent> {
+  const occurredAt = options.occurredAt ?? new Date();
+  const payload = serializeEnvelope({ event: type, timestamp: occurredAt, organizationId, data: parseEventData(type, data) });
+  const id = randomUUID();
+  await tx.webhookEvent.create({ data: { id, organizationId, type, payload, occurredAt, endpointId: options.endpointId ?? null } });
+  return { id, organizationId, type };
+}
+
+/** Runs `work` in a transaction and hands the events it emitted to Inngest after commit. */
+export async function withEvents<R>(db: Db, work: (tx: Tx, emit: Emit) => Promise<R>): Promise<{ result: R; events: EmittedEvent[] }> {
+  const events: EmittedEvent[] = [];
+  const result = await db.$transaction(async (tx) =>
+    work(tx, async (organizationId, type, data, options) => {
+      const event = await emitEvent(tx, organizationId, type, data, options);
+      events.push(event);
+      return event;
+    }),
+  );
+  await dispatchEvents(db, events.map((e) => e.id));
+  return { result, events };
+}
+
+/**
+ * Sends outbox events to Inngest with the event id as idempotency key, then marks them sent.
+ * A failure is logged, not thrown: the change is committed, and the outbox sweeper retries.
+ */
+export async function dispatchEvents(db: Db, eventIds: string[]): Promise<number> {
+  if (eventIds.length === 0) return 0;
+  try {
+    await inngest.send(eventIds.map((eventId) => ({ id: eventId, name: WEBHOOK_EVENT_CREATED, data: { eventId } })));
+  } catch (error) {
+    logger.warn({ err: (error as Error).message, count: eventIds.length }, "could not hand events to Inngest; the outbox sweeper will retry");
+    return 0;
+  }
+  await db.webhookEvent.updateMany({ where: { id: { in: eventIds } }, data: { dispatchedAt: new Date() } });
+  return eventIds.length;
+}
+
+/** Events committed but never handed over (Inngest down, crash right after commit). */
+export async function sweepOutbox(db: Db, olderThanMs = 10_000, batch = 500): Promise<number> {
+  const stale = await db.webhookEvent.findMany({
+    where: { dispatchedAt: null, createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+    take: batch,
+  });
+  return dispatchEvents(db, stale.map((e) => e.id));
+}

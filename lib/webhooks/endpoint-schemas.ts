@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { SUBSCRIBABLE_EVENT_TYPES } from "./event-catalogue";
+
+// Shared by the REST API and the dashboard form. URL reachability rules (https, public
+// addresses) are checked separately by url-safety, which needs DNS.
+const eventTypes = z
+  .array(z.string())
+  .min(1, "pick at least one event")
+  .max(50)
+  .superRefine((types, ctx) => {
+    for (const t of types) {
+      if (!(SUBSCRIBABLE_EVENT_TYPES as readonly string[]).includes(t)) ctx.addIssue({ code: "custom", message: `unknown event type "${t}"` });
+    }
+  })
+  .transform((types) => [...new Set(types)]);
+
+export const endpointUrlSchema = z.string().trim().min(1, "URL is required").max(2048, "URL is too long");
+
+export const createEndpointSchema = z.object({
+  url: endpointUrlSchema,
+  description: z.string().trim().max(500, "description must be at most 500 characters").default(""),
+  event_types: eventTypes,
+});
+
+export const updateEndpointSchema = z
+  .object({
+    url: endpointUrlSchema.optional(),
+    description: z.string().trim().max(500).optional(),
+    event_types: eventTypes.optional(),
+    enabled: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, "nothing to update");
+
+export type CreateEndpointInput = z.input<typeof createEndpointSchema>;
+export type UpdateEndpointInput = z.input<typeof updateEndpointSchema>;

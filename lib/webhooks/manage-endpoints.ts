@@ -1,0 +1,85 @@
+import type { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { notFound, validationError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import { allowInsecureUrls, ROTATION_OVERLAP_MS } from "./delivery-settings";
+import { openSecret, sealSecret } from "./endpoint-secrets";
+import { createEndpointSchema, updateEndpointSchema, type CreateEndpointInput, type UpdateEndpointInput } from "./endpoint-schemas";
+import { generateSigningSecret } from "./sign-payload";
+import { checkEndpointUrl } from "./url-safety";
+
+// Every query here is scoped by organization id, so another organization's ids are "not found".
+
+export async function createEndpoint(db: Db, organizationId: string, input: CreateEndpointInput) {
+  const data = parse(createEndpointSchema, input);
+  const url = await safeUrl(data.url);
+  const secret = generateSigningSecret();
+  const endpoint = await db.webhookEndpoint.create({
+    data: { organizationId, url, description: data.description, eventTypes: data.event_types, secretEncrypted: sealSecret(secret) },
+  });
+  return { endpoint, secret };
+}
+
+export async function updateEndpoint(db: Db, organizationId: string, endpointId: string, input: UpdateEndpointInput) {
+  const data = parse(updateEndpointSchema, input);
+  await getEndpoint(db, organizationId, endpointId);
+  const url = data.url === undefined ? undefined : await safeUrl(data.url);
+  return db.webhookEndpoint.update({
+    where: { id: endpointId },
+    data: {
+      url,
+      description: data.description,
+      eventTypes: data.event_types,
+      // Enabling clears the system's reason and gives the endpoint a fresh failure count.
+      ...(data.enabled === true ? { enabled: true, disabledReason: null, disabledAt: null, consecutiveFailures: 0 } : {}),
+      ...(data.enabled === false ? { enabled: false, disabledReason: "Disabled by an owner or admin.", disabledAt: new Date() } : {}),
+    },
+  });
+}
+
+export async function getEndpoint(db: Db, organizationId: string, endpointId: string) {
+  const endpoint = isUuid(endpointId) ? await db.webhookEndpoint.findFirst({ where: { id: endpointId, organizationId } }) : null;
+  if (!endpoint) throw notFound("Webhook endpoint");
+  return endpoint;
+}
+
+export function listEndpoints(db: Db, organizationId: string) {
+  return db.webhookEndpoint.findMany({ where: { organizationId }, orderBy: { createdAt: "desc" } });
+}
+
+export async function deleteEndpoint(db: Db, organizationId: string, endpointId: string) {
+  await getEndpoint(db, organizationId, endpointId);
+  await db.webhookEndpoint.delete({ where: { id: endpointId } });
+}
+
+/** A new secret; the old one keeps signing alongside it for the overlap (default 24 h). */
+export async function rotateSecret(db: Db, organizationId: string, endpointId: string, overlapMs = ROTATION_OVERLAP_MS) {
+  const endpoint = await getEndpoint(db, organizationId, endpointId);
+  const secret = generateSigningSecret();
+  const previousSecretExpiresAt = new Date(Date.now() + overlapMs);
+  await db.webhookEndpoint.update({
+    where: { id: endpointId },
+    data: {
+      secretEncrypted: sealSecret(secret),
+      previousSecretEncrypted: overlapMs > 0 ? endpoint.secretEncrypted : null,
+      previousSecretExpiresAt: overlapMs > 0 ? previousSecretExpiresAt : null,
+    },
+  });
+  return { secret, previousSecretExpiresAt: overlapMs > 0 ? previousSecretExpiresAt : null };
+}
+
+export async function revealSecret(db: Db, organizationId: string, endpointId: string): Promise<string> {
+  return openSecret((await getEndpoint(db, organizationId, endpointId)).secretEncrypted);
+}
+
+async function safeUrl(url: string): Promise<string> {
+  const check = await checkEndpointUrl(url, { allowInsecure: allowInsecureUrls() });
+  if (!check.ok) throw validationError([{ field: "url", message: check.message }]);
+  return check.url;
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw validationError(result.error.issues.map((i) => ({ field: i.path.join(".") || "body", message: i.message })));
+}

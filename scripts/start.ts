@@ -89,7 +89,7 @@ async function startExecutor(env: NodeJS.ProcessEnv): Promise<string> {
   const executorPort = Number(env.INNGEST_EXECUTOR_PORT ?? 8288);
   if (!(await portIsFree(executorPort))) fail(`Port ${executorPort} (the executor's) is in use. Set INNGEST_EXECUTOR_PORT to another port.`);
   const url = `http://127.0.0.1:${executorPort}`;
-  children.spawn("executor", tsx[0], [tsx[1], tsx[2], "scripts/executor-placeholder.ts"], {
+  children.spawn("executor", tsx[0], [tsx[1], tsx[2], "inngest/executor/main.ts"], {
     ...env,
     INNGEST_EXECUTOR_PORT: String(executorPort),
     INNGEST_EXECUTOR_APP_URL: env.INNGEST_EXECUTOR_APP_URL ?? `http://127.0.0.1:${port}/api/inngest`,

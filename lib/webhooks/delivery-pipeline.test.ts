@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { startReceiver } from "@/test/helpers/receiver";
-import { createTestOrganization, useWebhookTestEnv } from "@/test/helpers/webhook-fixtures";
+import { createTestOrganization, setWebhookTestEnv } from "@/test/helpers/webhook-fixtures";
 import { attemptDelivery } from "./attempt-delivery";
 import { createDeliveries } from "./create-deliveries";
 import { AUTO_DISABLE_AFTER } from "./delivery-settings";
@@ -14,7 +14,7 @@ import { verifyEmpfioSignature } from "./sign-payload";
 
 // The pipeline's database-bound pieces against real PostgreSQL and real loopback receivers.
 // The Inngest functions that chain them are exercised through the executor elsewhere.
-useWebhookTestEnv({ INNGEST_DEV: "http://127.0.0.1:1" });
+setWebhookTestEnv({ INNGEST_DEV: "http://127.0.0.1:1" });
 
 let database: TestDatabase;
 let db: Db;

@@ -1,42 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { nodeSnippet, pythonSnippet, seedNodeVerifies, seedPython, seedPythonVerifies } from "@/test/helpers/seed-snippets";
 import { serializeEnvelope } from "./envelope";
 import { buildSignatureHeaders, generateSigningSecret, verifyEmpfioSignature, verifyStandardWebhook } from "./sign-payload";
-
-// The customer guide's snippets from the seed: our signatures must satisfy them unmodified.
-const seed = readFileSync(path.join(process.cwd(), "..", "shared", "seeds", "empfio-custom-webhooks.txt"), "utf8");
-const seedPython = seed.slice(seed.indexOf("import hmac"), seed.indexOf("return hmac.compare_digest(signature, expected)") + "return hmac.compare_digest(signature, expected)".length);
-// The seed's text lost its indentation, which Python needs; this is the same code, re-indented
-// (the first test checks it equals the seed's once white space is ignored).
-const pythonSnippet = `import hmac
-import hashlib
-def verify_signature(body: bytes, signature: str, secret: str) -> bool:
-    expected = hmac.new(
-        key=secret.encode("utf-8"),
-        msg=body,
-        digestmod=hashlib.sha256,
-    ).hexdigest()
-    return hmac.compare_digest(signature, expected)`;
-const nodeSnippet = seed.slice(seed.indexOf('const crypto = require("crypto");'), seed.indexOf("Retries\nIf your endpoint")).trim();
-
-function seedPythonVerifies(body: string, signature: string, secret: string): boolean {
-  const dir = mkdtempSync(path.join(tmpdir(), "py-verify-"));
-  writeFileSync(path.join(dir, "body.bin"), body);
-  writeFileSync(path.join(dir, "check.py"), `${pythonSnippet}\n\nimport sys\nbody = open(sys.argv[1], "rb").read()\nprint("VALID" if verify_signature(body, sys.argv[2], sys.argv[3]) else "INVALID")\n`);
-  const r = spawnSync("python3", [path.join(dir, "check.py"), path.join(dir, "body.bin"), signature, secret], { encoding: "utf8" });
-  return r.stdout.trim() === "VALID";
-}
-
-function seedNodeVerifies(body: string, signature: string, secret: string): boolean {
-  const script = `${nodeSnippet}\nconst fs = require("fs");\nconst body = fs.readFileSync(process.argv[1]);\ntry { console.log(verifySignature(body, process.argv[2], process.argv[3]) ? "VALID" : "INVALID"); } catch { console.log("INVALID"); }\n`;
-  const dir = mkdtempSync(path.join(tmpdir(), "node-verify-"));
-  writeFileSync(path.join(dir, "body.bin"), body);
-  const r = spawnSync(process.execPath, ["-e", script, path.join(dir, "body.bin"), signature, secret], { encoding: "utf8" });
-  return r.stdout.trim() === "VALID";
-}
 
 const body = serializeEnvelope({
   event: "booking.created",

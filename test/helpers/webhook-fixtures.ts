@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 
 /** Settings the webhook code reads from the environment, set for a test process. */
-export function useWebhookTestEnv(overrides: Record<string, string> = {}) {
+export function setWebhookTestEnv(overrides: Record<string, string> = {}) {
   process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   process.env.WEBHOOK_ALLOW_INSECURE_URLS = "1";
   Object.assign(process.env, overrides);

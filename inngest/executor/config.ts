@@ -1,0 +1,73 @@
+/** Everything the executor can be told; `readConfigFromEnv` fills it from the environment. */
+export type ExecutorConfig = {
+  databaseUrl: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  host: string;
+  /** The app's serve route, synced in-band and called for every step. */
+  appUrl: string;
+  /** Multiplies every sleep, backoff and Retry-After delay; tests use e.g. 0.001. */
+  timeScale: number;
+  /** Calls to the app in flight at once from this process. */
+  workers: number;
+  /** When set, POST /e/<key> must use this key. */
+  eventKey?: string;
+  /** A claimed item is reclaimable by another process once its lease lapses (renewed while alive). */
+  leaseMs: number;
+  /** Longest wait between polls of the queue when idle and no NOTIFY arrives. */
+  maxPollMs: number;
+  /** Timeout of one call to the app. */
+  callTimeoutMs: number;
+  /** Re-sync the app's functions this often. */
+  resyncMs: number;
+  /** One line per step progress; false silences it (benchmarks). */
+  log: boolean | ((line: string) => void);
+};
+
+export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ExecutorConfig {
+  const databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("DATABASE_URL is not set; the executor keeps its state in PostgreSQL");
+  return {
+    databaseUrl,
+    port: integer(env.INNGEST_EXECUTOR_PORT, 8288, "INNGEST_EXECUTOR_PORT", 0),
+    host: "127.0.0.1",
+    appUrl: env.INNGEST_EXECUTOR_APP_URL || `http://127.0.0.1:${env.PORT || 3000}/api/inngest`,
+    timeScale: positiveNumber(env.INNGEST_EXECUTOR_TIME_SCALE, 1, "INNGEST_EXECUTOR_TIME_SCALE"),
+    workers: integer(env.INNGEST_EXECUTOR_WORKERS, 32, "INNGEST_EXECUTOR_WORKERS", 1),
+    eventKey: env.INNGEST_EXECUTOR_EVENT_KEY || undefined,
+    leaseMs: integer(env.INNGEST_EXECUTOR_LEASE_MS, 30_000, "INNGEST_EXECUTOR_LEASE_MS", 1),
+    maxPollMs: 250,
+    callTimeoutMs: integer(env.INNGEST_EXECUTOR_CALL_TIMEOUT_MS, 5 * 60_000, "INNGEST_EXECUTOR_CALL_TIMEOUT_MS", 1),
+    resyncMs: 60_000,
+    log: env.INNGEST_EXECUTOR_LOG !== "0",
+  };
+}
+
+export function withDefaults(options: Partial<ExecutorConfig> & { databaseUrl: string; appUrl: string }): ExecutorConfig {
+  return {
+    port: 0,
+    host: "127.0.0.1",
+    timeScale: 1,
+    workers: 32,
+    leaseMs: 30_000,
+    maxPollMs: 250,
+    callTimeoutMs: 5 * 60_000,
+    resyncMs: 60_000,
+    log: true,
+    ...options,
+  };
+}
+
+function positiveNumber(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function integer(raw: string | undefined, fallback: number, name: string, min: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
+  return value;
+}

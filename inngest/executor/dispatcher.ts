@@ -1,0 +1,105 @@
+import type pg from "pg";
+import type { Log } from "./logger";
+import { claimKeyed, claimUnkeyed, msUntilNextItem, type ClaimedItem } from "./queue";
+
+/**
+ * The claim loop of one process: keeps up to `workers` items in flight, sleeps until a wake
+ * (local work, NOTIFY, a finished item) or the next due item, never longer than `maxPollMs`.
+ */
+export function createDispatcher(deps: {
+  db: pg.Pool;
+  owner: string;
+  workers: number;
+  leaseMs: number;
+  maxPollMs: number;
+  log: Log;
+  handle: (item: ClaimedItem) => Promise<void>;
+}) {
+  const { db, owner, workers, leaseMs, maxPollMs, log } = deps;
+  const inflight = new Set<Promise<void>>();
+  let running = true;
+  let dirty = false;
+  let wakeUp: (() => void) | null = null;
+  let keyedReady = false;
+  let errors = 0;
+
+  function wake(): void {
+    dirty = true;
+    wakeUp?.();
+  }
+
+  function waitFor(ms: number): Promise<void> {
+    if (dirty) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      }
+      wakeUp = done;
+    });
+  }
+
+  function launch(item: ClaimedItem): void {
+    const p = deps
+      .handle(item)
+      .catch((error: Error) => log(`run ${item.run_id} item ${item.id} crashed in the executor: ${error.message}`))
+      .finally(() => {
+        inflight.delete(p);
+        wake();
+      });
+    inflight.add(p);
+  }
+
+  async function tick(): Promise<number> {
+    dirty = false;
+    const free = workers - inflight.size;
+    if (free <= 0) return maxPollMs;
+    // Leave room for keyed items when some wait, so a flood of unkeyed work cannot starve them.
+    const claimed = await claimUnkeyed(db, owner, keyedReady ? Math.ceil(free / 2) : free, leaseMs);
+    keyedReady = claimed.keyedReady;
+    claimed.items.forEach(launch);
+    let count = claimed.items.length;
+    if (keyedReady && free - count > 0) {
+      const keyed = await claimKeyed(db, owner, free - count, leaseMs);
+      keyed.forEach(launch);
+      count += keyed.length;
+    }
+    if (count > 0 && workers - inflight.size > 0) return 0;
+    if (workers - inflight.size <= 0) return maxPollMs;
+    const next = await msUntilNextItem(db);
+    if (next === undefined) return maxPollMs;
+    return Math.min(next <= 0 ? 20 : Math.ceil(next), maxPollMs);
+  }
+
+  async function loop(): Promise<void> {
+    while (running) {
+      let wait: number;
+      try {
+        wait = await tick();
+        errors = 0;
+      } catch (error) {
+        errors++;
+        if (errors === 1 || errors % 50 === 0) log(`queue poll failed (${errors}x): ${(error as Error).message}`);
+        wait = Math.min(100 * errors, 2_000);
+      }
+      if (wait > 0 && running) await waitFor(wait);
+    }
+  }
+
+  const done = loop();
+  return {
+    wake,
+    get inflight() {
+      return inflight.size;
+    },
+    /** Stops claiming and waits (bounded) for calls in flight to finish and persist. */
+    async stop(graceMs: number): Promise<void> {
+      running = false;
+      wake();
+      await done;
+      await Promise.race([Promise.allSettled([...inflight]), new Promise((r) => setTimeout(r, graceMs))]);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness } from "./test-support/harness";
+
+let active = 0;
+let maxActive = 0;
+const ticks: number[] = [];
+let h: Awaited<ReturnType<typeof startHarness>>;
+
+beforeAll(async () => {
+  h = await startHarness((client) => [
+    client.createFunction(
+      { id: "serial", triggers: [{ event: "f/serial" }], concurrency: { key: "event.data.endpoint", limit: 1 } },
+      async ({ step }) =>
+        step.run("work", async () => {
+          active++;
+          maxActive = Math.max(maxActive, active);
+          await new Promise((r) => setTimeout(r, 30));
+          active--;
+          return Date.now();
+        }),
+    ),
+    client.createFunction({ id: "once", triggers: [{ event: "f/once" }], idempotency: "event.data.orderId" }, async ({ event }) => event.data.orderId),
+    client.createFunction({ id: "tick", triggers: [{ cron: "* * * * * *" }] }, async () => ticks.push(Date.now())),
+  ]);
+});
+afterAll(() => h?.stop());
+
+describe("flow control", () => {
+  it("runs one step at a time per concurrency key, and other keys alongside", async () => {
+    await h.client.send([1, 2, 3, 4].map((i) => ({ name: "f/serial", data: { endpoint: "a", i } })));
+    await h.client.send([1, 2].map((i) => ({ name: "f/serial", data: { endpoint: "b", i } })));
+    const runs = await h.finished("serial", 6);
+    expect(runs.every((r) => r.status === "completed")).toBe(true);
+    // Key a is serial; key b may overlap it, so at most 2 ran at once overall.
+    expect(maxActive).toBe(2);
+  });
+
+  it("skips runs whose idempotency key was seen within 24 h", async () => {
+    await h.client.send({ name: "f/once", data: { orderId: "o-1" } });
+    await h.client.send({ name: "f/once", data: { orderId: "o-1" } });
+    await h.client.send({ name: "f/once", data: { orderId: "o-2" } });
+    const runs = await h.finished("once", 2);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await h.runs("once")).map((r) => r.output).sort()).toEqual(["o-1", "o-2"]);
+    expect(runs).toHaveLength(2);
+  });
+
+  it("fires cron triggers", async () => {
+    const before = ticks.length;
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(ticks.length - before).toBeGreaterThanOrEqual(1);
+    expect(ticks.length - before).toBeLessThanOrEqual(3);
+  });
+});

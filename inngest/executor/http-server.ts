@@ -1,0 +1,80 @@
+import http from "node:http";
+import type { AppSync } from "./app-sync";
+import { createRuns, type IncomingEvent } from "./create-runs";
+import { EventApiError, MAX_EVENT_BODY_BYTES, parseEvents } from "./event-api";
+import type { FunctionConfig, FunctionRegistry } from "./function-registry";
+import type pg from "pg";
+
+type Deps = {
+  db: pg.Pool;
+  registry: FunctionRegistry;
+  sync: AppSync;
+  eventKey?: string;
+  onQueued: () => void;
+  health: () => Record<string, unknown>;
+};
+
+/** The endpoints the SDK talks to in dev mode (`/e/<key>`, `/fn/register`) plus `/health`. */
+export function createHttpServer(deps: Deps): http.Server {
+  return http.createServer((req, res) => {
+    handle(deps, req, res).catch((error: Error) => reply(res, 500, { status: 500, error: `executor error: ${error.message}` }));
+  });
+}
+
+async function handle(deps: Deps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://executor");
+  if (req.method === "GET" && url.pathname === "/health") return reply(res, 200, deps.health());
+  const eventPath = /^\/e\/([^/]*)\/?$/.exec(url.pathname);
+  if (eventPath && req.method === "POST") return receiveEvents(deps, decodeURIComponent(eventPath[1]), req, res);
+  if (url.pathname === "/fn/register" && req.method === "POST") {
+    const body = JSON.parse(await readBody(req, 10 * MAX_EVENT_BODY_BYTES)) as { url?: string; functions?: FunctionConfig[] };
+    if (!Array.isArray(body.functions)) return reply(res, 400, { error: "functions are required" });
+    await deps.sync.register(body.functions, body.url ?? "register");
+    return reply(res, 200, { ok: true, modified: true });
+  }
+  return reply(res, 404, { status: 404, error: `no route ${req.method} ${url.pathname}` });
+}
+
+async function receiveEvents(deps: Deps, key: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  try {
+    if (deps.eventKey && key !== deps.eventKey) throw new EventApiError(401, "event_key_not_found", "Event key not found");
+    const events: IncomingEvent[] = parseEvents(await readBody(req, MAX_EVENT_BODY_BYTES));
+    // Before the first sync ever, an event proves the app is up: sync now rather than miss triggers.
+    if (!deps.sync.synced && deps.registry.size === 0) await deps.sync.syncNow();
+    const { eventIds, runIds } = await createRuns(deps.db, deps.registry, events);
+    if (runIds.length > 0) deps.onQueued();
+    reply(res, 200, { ids: eventIds, status: 200 });
+  } catch (error) {
+    if (!(error instanceof EventApiError)) throw error;
+    reply(res, error.status, { status: error.status, code: error.code, error: error.message });
+  }
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      return reject(new EventApiError(413, "payload_too_large", `Request body is larger than ${limit / 1024} KB`));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        req.removeAllListeners("data");
+        req.resume();
+        reject(new EventApiError(413, "payload_too_large", `Request body is larger than ${limit / 1024} KB`));
+      } else chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function reply(res: http.ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}

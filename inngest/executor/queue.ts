@@ -1,0 +1,114 @@
+import type pg from "pg";
+
+/** A claimed queue item with the state of its run, loaded in the same statement. */
+export type ClaimedItem = {
+  id: string;
+  run_id: string;
+  step_id: string;
+  kind: "call" | "sleep";
+  name: string | null;
+  attempt: number;
+  concurrency_keys: string[];
+  concurrency_limits: number[];
+  fn_id: string;
+  event: Record<string, unknown>;
+  events: Record<string, unknown>[];
+  status: string;
+  parallel: boolean;
+  /** Memoized steps in completion order: [stepId, result]. */
+  steps: [string, unknown][];
+};
+
+const READY = "available_at <= now() AND (lease_until IS NULL OR lease_until < now())";
+const WITH_STATE = `SELECT c.*, r.fn_id, r.event, r.events, r.status, r.parallel,
+  (SELECT coalesce(json_agg(json_build_array(s.step_id, s.result) ORDER BY s.seq), '[]') FROM executor.steps s WHERE s.run_id = c.run_id) AS steps
+  FROM c JOIN executor.runs r ON r.id = c.run_id`;
+const RETURNING = "RETURNING q.id, q.run_id, q.step_id, q.kind, q.name, q.attempt, q.concurrency_keys, q.concurrency_limits";
+
+/**
+ * Leases up to `limit` ready items without a concurrency key in one statement (SKIP LOCKED:
+ * several processes never take the same item), and says whether keyed items are waiting.
+ */
+export async function claimUnkeyed(db: pg.Pool, owner: string, limit: number, leaseMs: number) {
+  const { rows } = await db.query<ClaimedItem & { keyed_ready: boolean }>(
+    `WITH c AS (
+       UPDATE executor.queue q SET lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'
+       FROM (SELECT id FROM executor.queue WHERE ${READY} AND cardinality(concurrency_keys) = 0
+             ORDER BY available_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) pick
+       WHERE q.id = pick.id ${RETURNING}
+     ), s AS (${WITH_STATE})
+     SELECT f.keyed_ready, s.* FROM
+       (SELECT EXISTS (SELECT 1 FROM executor.queue WHERE ${READY} AND cardinality(concurrency_keys) > 0) AS keyed_ready) f
+       LEFT JOIN s ON true`,
+    [owner, leaseMs, limit],
+  );
+  return { items: rows.filter((r) => r.id !== null), keyedReady: rows[0]?.keyed_ready ?? false };
+}
+
+/**
+ * Leases ready items whose concurrency keys have room. Keyed claims from all processes run
+ * one at a time under an advisory lock, so a key's limit holds across processes.
+ */
+export async function claimKeyed(db: pg.Pool, owner: string, limit: number, leaseMs: number): Promise<ClaimedItem[]> {
+  const client = await db.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(7310003)");
+    const { rows: candidates } = await client.query<{ id: string; concurrency_keys: string[]; concurrency_limits: number[] }>(
+      `SELECT id, concurrency_keys, concurrency_limits FROM executor.queue WHERE ${READY} AND cardinality(concurrency_keys) > 0
+       ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [Math.max(limit * 4, 50)],
+    );
+    const keys = [...new Set(candidates.flatMap((c) => c.concurrency_keys))];
+    const { rows: counts } = await client.query<{ key: string; n: string }>(
+      `SELECT k AS key, count(*) AS n FROM executor.queue, unnest(concurrency_keys) k
+       WHERE concurrency_keys && $1::text[] AND lease_until > now() GROUP BY k`,
+      [keys],
+    );
+    const running = new Map(counts.map((c) => [c.key, Number(c.n)]));
+    const chosen: string[] = [];
+    for (const c of candidates) {
+      if (chosen.length >= limit) break;
+      const fits = c.concurrency_keys.every((k, i) => (running.get(k) ?? 0) < c.concurrency_limits[i]);
+      if (!fits) continue;
+      c.concurrency_keys.forEach((k) => running.set(k, (running.get(k) ?? 0) + 1));
+      chosen.push(c.id);
+    }
+    let items: ClaimedItem[] = [];
+    if (chosen.length > 0) {
+      const res = await client.query<ClaimedItem>(
+        `WITH c AS (
+           UPDATE executor.queue q SET lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'
+           WHERE q.id = ANY($3::bigint[]) ${RETURNING}
+         ) ${WITH_STATE}`,
+        [owner, leaseMs, chosen],
+      );
+      items = res.rows;
+    }
+    await client.query("COMMIT");
+    return items;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Keeps this process's leases alive while their calls run; a crashed process's lapse. */
+export async function renewLeases(db: pg.Pool, owner: string, leaseMs: number): Promise<void> {
+  await db.query(
+    "UPDATE executor.queue SET lease_until = now() + $2 * interval '1 millisecond' WHERE lease_owner = $1 AND lease_until > now()",
+    [owner, leaseMs],
+  );
+}
+
+/** Milliseconds until the earliest future item (a sleep, a backoff, a lapsing lease), if any. */
+export async function msUntilNextItem(db: pg.Pool): Promise<number | undefined> {
+  const { rows } = await db.query<{ ms: number | null }>(
+    `SELECT extract(epoch FROM (min(greatest(available_at, coalesce(lease_until, available_at))) - now())) * 1000 AS ms
+     FROM executor.queue`,
+  );
+  const ms = rows[0]?.ms;
+  return ms === null || ms === undefined ? undefined : Math.max(0, Number(ms));
+}

@@ -1,0 +1,72 @@
+import http from "node:http";
+import { Inngest, type InngestFunction } from "inngest";
+import { serve } from "inngest/node";
+import pg from "pg";
+import { createTestDatabase, freePort, type TestDatabase } from "@/test/helpers/database";
+import { startExecutor, type RunningExecutor } from "../executor";
+
+type AnyFunction = InngestFunction.Any;
+export type RunRow = { id: string; fn_id: string; status: string; output: unknown; error: { message?: string } | null };
+
+/**
+ * A real SDK app (served by `inngest/node` on loopback) driven by a real executor on a
+ * throwaway database. `define` receives the client, already pointed at the executor.
+ */
+export async function startHarness(define: (client: Inngest) => AnyFunction[], options: { timeScale?: number; workers?: number } = {}) {
+  const database: TestDatabase = await createTestDatabase({ migrate: false });
+  const [executorPort, appPort] = [await freePort(), await freePort()];
+  const client = new Inngest({ id: "conf", isDev: true, baseUrl: `http://127.0.0.1:${executorPort}` });
+  const server = http.createServer(serve({ client, functions: define(client) }));
+  await new Promise<void>((resolve) => server.listen(appPort, "127.0.0.1", resolve));
+  const logs: string[] = [];
+  const executor: RunningExecutor = await startExecutor({
+    databaseUrl: database.url,
+    appUrl: `http://127.0.0.1:${appPort}/api/inngest`,
+    port: executorPort,
+    timeScale: options.timeScale ?? 0.001,
+    workers: options.workers ?? 16,
+    log: (line) => logs.push(line),
+  });
+  const db = new pg.Pool({ connectionString: database.url, max: 2 });
+  await waitUntil(async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced, 10_000, "sync");
+
+  return {
+    client,
+    executor,
+    logs,
+    db,
+    async runs(fnId: string): Promise<RunRow[]> {
+      const { rows } = await db.query<RunRow>("SELECT id, fn_id, status, output, error FROM executor.runs WHERE fn_id = $1 ORDER BY created_at, id", [`conf-${fnId}`]);
+      return rows;
+    },
+    /** Waits until `fnId` has `count` runs that all ended, and returns them. */
+    async finished(fnId: string, count = 1, timeoutMs = 10_000): Promise<RunRow[]> {
+      let rows: RunRow[] = [];
+      await waitUntil(
+        async () => {
+          rows = await this.runs(fnId);
+          return rows.length >= count && rows.every((r) => r.status !== "running");
+        },
+        timeoutMs,
+        `${count} finished run(s) of ${fnId}`,
+      );
+      return rows;
+    },
+    async stop(): Promise<void> {
+      await executor.stop();
+      await db.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await database.drop();
+    },
+  };
+}
+
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}

@@ -1,0 +1,108 @@
+// npm run test:crash: 1,000 events to 3 endpoints through the production build and the
+// embedded executor; both are killed with SIGKILL mid-way (while events are still being
+// emitted) and restarted. Passes when every delivery succeeded and the receiver saw every
+// webhook-id; duplicates (allowed: at-least-once) are counted and reported. Needs `npm run build`.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createTestDatabase, freePort } from "@/test/helpers/database";
+import { startReceiver } from "@/test/helpers/receiver";
+
+const EVENTS = Number(process.env.CRASH_EVENTS ?? 1000);
+const ENDPOINTS = 3;
+
+async function main() {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first");
+  const database = await createTestDatabase();
+  const [appPort, executorPort] = [await freePort(), await freePort()];
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    WEBHOOK_ALLOW_INSECURE_URLS: "1",
+    INNGEST_DEV: `http://127.0.0.1:${executorPort}`,
+    INNGEST_EXECUTOR_PORT: String(executorPort),
+    INNGEST_EXECUTOR_APP_URL: `http://127.0.0.1:${appPort}/api/inngest`,
+    INNGEST_EXECUTOR_LOG: "0",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  Object.assign(process.env, env);
+  // Imported after the environment is set: the Inngest client reads INNGEST_DEV when created.
+  const { getDb } = await import("@/lib/db/client");
+  const { withEvents } = await import("@/lib/webhooks/emit-event");
+  const { createEndpoint } = await import("@/lib/webhooks/manage-endpoints");
+  const { EVENT_CATALOGUE } = await import("@/lib/webhooks/event-catalogue");
+  const db = getDb();
+
+  const receiver = await startReceiver(() => ({ delayMs: 2 }));
+  const org = await db.organization.create({ data: { name: "Crash Salon", slug: "crash-salon" } });
+  for (let i = 0; i < ENDPOINTS; i++) await createEndpoint(db, org.id, { url: `${receiver.url}/${i}`, event_types: ["lead.created"] });
+
+  const start = () => ({
+    app: spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(appPort)], { env, stdio: "ignore" }),
+    executor: spawn(process.execPath, ["--import", "tsx", "inngest/executor/main.ts"], { env, stdio: "ignore" }),
+  });
+  const ready = async () => {
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${appPort}/api/inngest`)).ok, 60_000);
+    await waitFor(async () => ((await (await fetch(`http://127.0.0.1:${executorPort}/health`)).json()) as { synced: boolean }).synced, 60_000);
+  };
+
+  let procs = start();
+  await ready();
+  const t0 = Date.now();
+  let killed = false;
+  for (let i = 0; i < EVENTS; i++) {
+    await withEvents(db, (_tx, emit) => emit(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name: `Lead ${i}` }));
+    if (!killed && receiver.received.length >= (EVENTS * ENDPOINTS) / 3) {
+      kill(procs.app);
+      kill(procs.executor);
+      killed = true;
+      console.log(`killed app and executor (SIGKILL) after ${receiver.received.length} requests, ${i + 1} events emitted`);
+    }
+  }
+  if (!killed) throw new Error("deliveries were too slow to kill mid-way; raise CRASH_EVENTS");
+  console.log("restarting app and executor");
+  procs = start();
+  await ready();
+
+  const expected = EVENTS * ENDPOINTS;
+  await waitFor(async () => (await db.webhookDelivery.count({ where: { status: "succeeded" } })) === expected, 180_000).catch(() => undefined);
+  const byStatus = await db.webhookDelivery.groupBy({ by: ["status"], _count: true });
+  const deliveryIds = new Set((await db.webhookDelivery.findMany({ select: { id: true } })).map((d) => d.id));
+  const seen = new Map<string, number>();
+  for (const r of receiver.received) seen.set(String(r.headers["webhook-id"]), (seen.get(String(r.headers["webhook-id"])) ?? 0) + 1);
+  const missing = [...deliveryIds].filter((id) => !seen.has(id)).length;
+  const duplicates = [...seen.values()].reduce((n, c) => n + c - 1, 0);
+  const events = await db.webhookEvent.count();
+
+  console.log(`events ${events}/${EVENTS}; deliveries ${deliveryIds.size}/${expected}; by status ${JSON.stringify(Object.fromEntries(byStatus.map((s) => [s.status, s._count])))}`);
+  console.log(`receiver: ${seen.size} distinct webhook-ids, ${missing} missing, ${duplicates} duplicates (at-least-once), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const ok = events === EVENTS && deliveryIds.size === expected && missing === 0 && byStatus.every((s) => s.status === "succeeded");
+
+  kill(procs.app);
+  kill(procs.executor);
+  await receiver.close();
+  await db.$disconnect();
+  await database.drop();
+  console.log(ok ? "crash test passed" : "crash test FAILED");
+  process.exit(ok ? 0 : 1);
+}
+
+function kill(proc: ChildProcess) {
+  proc.kill("SIGKILL");
+}
+
+async function waitFor(check: () => Promise<boolean>, ms: number) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("timed out");
+}
+
+main().catch((error: Error) => {
+  console.error(`crash test failed: ${error.message}`);
+  process.exit(1);
+});

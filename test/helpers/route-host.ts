@@ -1,0 +1,37 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+// Typed loosely: route modules declare NextRequest, which a plain Request satisfies at run time.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type RouteHandler = (req: any, ctx: any) => Promise<Response> | Response;
+
+/**
+ * Serves Next.js App Router route handlers (e.g. app/api/inngest/route.ts) on loopback, so tests
+ * drive the real handlers over real HTTP without booting Next.
+ */
+export async function hostRoute(handlers: Partial<Record<"GET" | "POST" | "PUT", RouteHandler>>, path = "/api/inngest") {
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const handler = handlers[req.method as "GET" | "POST" | "PUT"];
+    if (!handler || !req.url?.startsWith(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+    const url = `http://${req.headers.host}${req.url}`;
+    const body = chunks.length && req.method !== "GET" ? Buffer.concat(chunks) : undefined;
+    try {
+      const response = await handler(new Request(url, { method: req.method, headers, body }), { params: Promise.resolve({}) });
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}${path}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export type AppSecrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };
+export type AppSecrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string; INTERNAL_AUTH_TOKEN: string };
 
 /**
  * Secrets for a one-box install: taken from the environment when given, otherwise generated
@@ -14,8 +14,9 @@ export function loadOrCreateLocalSecrets(dataDir: string, env: NodeJS.ProcessEnv
   const secrets: AppSecrets = {
     AUTH_SECRET: env.AUTH_SECRET ?? stored.AUTH_SECRET ?? randomBytes(32).toString("base64"),
     ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? stored.ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+    INTERNAL_AUTH_TOKEN: env.INTERNAL_AUTH_TOKEN ?? stored.INTERNAL_AUTH_TOKEN ?? randomBytes(24).toString("base64url"),
   };
-  if (stored.AUTH_SECRET !== secrets.AUTH_SECRET || stored.ENCRYPTION_KEY !== secrets.ENCRYPTION_KEY) {
+  if ((Object.keys(secrets) as (keyof AppSecrets)[]).some((k) => stored[k] !== secrets[k])) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }

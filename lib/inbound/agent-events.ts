@@ -1,0 +1,95 @@
+import { z } from "zod";
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { createBooking } from "@/lib/records/bookings";
+import { escalateConversation, findOrCreateConversation } from "@/lib/records/conversations";
+import { changeLeadStatus, createLead } from "@/lib/records/leads";
+import { LEAD_CHANNELS, LEAD_STATUSES } from "@/lib/records/list-records";
+import type { Emit } from "@/lib/webhooks/emit-event";
+
+// POST /api/v1/webhooks/agent-event: what the AI agent service reports (the seed's five types).
+const channel = z.enum(LEAD_CHANNELS, `must be one of ${LEAD_CHANNELS.join(", ")}`);
+const time = z.iso.datetime({ offset: true, message: "must be an ISO 8601 time" });
+
+export const agentEventSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({
+      type: z.literal("new_lead"),
+      organization_id: z.uuid(),
+      data: z.object({ name: z.string().trim().min(1).max(200), email: z.email().nullish(), phone: z.string().max(40).nullish(), channel }),
+    }),
+    z.object({ type: z.literal("status_update"), organization_id: z.uuid(), data: z.object({ lead_id: z.uuid(), status: z.enum(LEAD_STATUSES) }) }),
+    z.object({
+      type: z.literal("booking_request"),
+      organization_id: z.uuid(),
+      data: z.object({ lead_id: z.uuid(), service: z.string().trim().min(1).max(200), start_time: time, end_time: time.nullish(), notes: z.string().max(5000).nullish() }),
+    }),
+    z.object({
+      type: z.literal("message_logged"),
+      organization_id: z.uuid(),
+      data: z.object({ lead_id: z.uuid(), conversation_id: z.uuid().nullish(), channel, direction: z.enum(["inbound", "outbound"]), content: z.string().max(20_000) }),
+    }),
+    z.object({
+      type: z.literal("escalation"),
+      organization_id: z.uuid(),
+      data: z.object({ conversation_id: z.uuid(), lead_id: z.uuid(), channel, reason: z.string().trim().min(1).max(2000) }),
+    }),
+  ],
+  { error: "type must be one of new_lead, status_update, booking_request, message_logged, escalation" },
+);
+
+export type AgentEvent = z.output<typeof agentEventSchema>;
+
+/** Makes the event's change (and its outbound events) in the caller's transaction; returns what it created. */
+export async function applyAgentEvent(tx: Tx, emit: Emit, event: AgentEvent): Promise<Record<string, string>> {
+  const org = event.organization_id;
+  const requireLead = async (leadId: string) => {
+    const lead = await tx.lead.findFirst({ where: { id: leadId, organizationId: org } });
+    if (!lead) throw new AppError("not_found", `Lead ${leadId} not found in this organization`);
+    return lead;
+  };
+  switch (event.type) {
+    case "new_lead": {
+      const lead = await createLead(tx, emit, org, event.data);
+      return { lead_id: lead.id };
+    }
+    case "status_update": {
+      await requireLead(event.data.lead_id);
+      const result = await changeLeadStatus(tx, emit, org, event.data.lead_id, event.data.status);
+      return { lead_id: event.data.lead_id, previous_status: result!.previousStatus };
+    }
+    case "booking_request": {
+      await requireLead(event.data.lead_id);
+      const booking = await createBooking(tx, emit, org, {
+        leadId: event.data.lead_id,
+        service: event.data.service,
+        startTime: new Date(event.data.start_time),
+        endTime: event.data.end_time ? new Date(event.data.end_time) : null,
+        notes: event.data.notes ?? null,
+        source: "agent",
+        status: "requested",
+      });
+      return { booking_id: booking.id };
+    }
+    case "message_logged": {
+      const lead = await requireLead(event.data.lead_id);
+      const conversation = await findOrCreateConversation(tx, org, { id: event.data.conversation_id, leadId: lead.id, channel: event.data.channel });
+      const message = await tx.message.create({
+        data: { organizationId: org, conversationId: conversation.id, leadId: lead.id, channel: event.data.channel, direction: event.data.direction, content: event.data.content },
+      });
+      await tx.conversation.update({ where: { id: conversation.id }, data: { updatedAt: new Date() } });
+      return { message_id: message.id, conversation_id: conversation.id };
+    }
+    case "escalation": {
+      await requireLead(event.data.lead_id);
+      const conversation = await escalateConversation(tx, emit, org, {
+        conversationId: event.data.conversation_id,
+        leadId: event.data.lead_id,
+        channel: event.data.channel,
+        reason: event.data.reason,
+      });
+      return { conversation_id: conversation.id };
+    }
+  }
+}

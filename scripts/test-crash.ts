@@ -1,6 +1,7 @@
 // npm run test:crash: 1,000 events to 3 endpoints through the production build and the
-// embedded executor; both are killed with SIGKILL mid-way (while events are still being
-// emitted) and restarted. Passes when every delivery succeeded and the receiver saw every
+// embedded executor. Both are killed with SIGKILL once a third of the deliveries arrived; the
+// last 100 events are emitted while they are down (so only the outbox sweeper can send them);
+// then both restart. Passes when every delivery succeeded and the receiver saw every
 // webhook-id; duplicates (allowed: at-least-once) are counted and reported. Needs `npm run build`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -25,6 +26,8 @@ async function main() {
     INNGEST_EXECUTOR_PORT: String(executorPort),
     INNGEST_EXECUTOR_APP_URL: `http://127.0.0.1:${appPort}/api/inngest`,
     INNGEST_EXECUTOR_LOG: "0",
+    // Work leased by the killed executor resumes once its lease lapses; short here, 30 s by default.
+    INNGEST_EXECUTOR_LEASE_MS: "5000",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   Object.assign(process.env, env);
@@ -49,25 +52,30 @@ async function main() {
   };
 
   let procs = start();
+  // Whatever happens below, no child outlives this script.
+  process.on("exit", () => {
+    kill(procs.app);
+    kill(procs.executor);
+  });
   await ready();
   const t0 = Date.now();
-  let killed = false;
-  for (let i = 0; i < EVENTS; i++) {
-    await withEvents(db, (_tx, emit) => emit(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name: `Lead ${i}` }));
-    if (!killed && receiver.received.length >= (EVENTS * ENDPOINTS) / 3) {
-      kill(procs.app);
-      kill(procs.executor);
-      killed = true;
-      console.log(`killed app and executor (SIGKILL) after ${receiver.received.length} requests, ${i + 1} events emitted`);
-    }
-  }
-  if (!killed) throw new Error("deliveries were too slow to kill mid-way; raise CRASH_EVENTS");
-  console.log("restarting app and executor");
+  const emit = (from: number, to: number) =>
+    withEvents(db, async (_tx, emitOne) => {
+      for (let i = from; i < to; i++) await emitOne(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name: `Lead ${i}` });
+    });
+  const whileDown = Math.floor(EVENTS / 10);
+  for (let i = 0; i < EVENTS - whileDown; i += 10) await emit(i, Math.min(i + 10, EVENTS - whileDown));
+  await waitFor(async () => receiver.received.length >= (EVENTS * ENDPOINTS) / 3, 300_000);
+  kill(procs.app);
+  kill(procs.executor);
+  console.log(`killed app and executor (SIGKILL) after ${receiver.received.length} of ${EVENTS * ENDPOINTS} deliveries`);
+  await emit(EVENTS - whileDown, EVENTS);
+  console.log(`emitted ${whileDown} events while both were down; restarting`);
   procs = start();
   await ready();
 
   const expected = EVENTS * ENDPOINTS;
-  await waitFor(async () => (await db.webhookDelivery.count({ where: { status: "succeeded" } })) === expected, 180_000).catch(() => undefined);
+  await waitFor(async () => (await db.webhookDelivery.count({ where: { status: "succeeded" } })) === expected, 300_000).catch(() => undefined);
   const byStatus = await db.webhookDelivery.groupBy({ by: ["status"], _count: true });
   const deliveryIds = new Set((await db.webhookDelivery.findMany({ select: { id: true } })).map((d) => d.id));
   const seen = new Map<string, number>();
@@ -103,6 +111,6 @@ async function waitFor(check: () => Promise<boolean>, ms: number) {
 }
 
 main().catch((error: Error) => {
-  console.error(`crash test failed: ${error.message}`);
+  console.error(`crash test FAILED: ${error.message}`);
   process.exit(1);
 });

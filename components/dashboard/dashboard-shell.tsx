@@ -31,7 +31,7 @@ export function DashboardShell({ current, organizations, user, banner, children 
       <div className="flex items-center gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <div className="min-w-0 flex-1">
           <p className="truncate text-sm font-medium">{user.name}</p>
-          <p className="truncate text-xs text-zinc-500">{user.email}</p>
+          <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{user.email}</p>
         </div>
         <ThemeToggle />
         <Link href="/logout" className="rounded-md p-2 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800" aria-label="Sign out">

@@ -1,4 +1,4 @@
-import { Building2, CalendarDays, Home, KeyRound, MessagesSquare, Plug, Users, UserSquare, Webhook } from "lucide-react";
+import { BookOpen, Building2, CalendarDays, FileCode2, Home, KeyRound, ListChecks, MessagesSquare, Plug, Users, UserSquare, Webhook } from "lucide-react";
 
 export const NAV_SECTIONS = [
   {
@@ -17,6 +17,14 @@ export const NAV_SECTIONS = [
       { href: "/settings/integrations/webhooks", label: "Webhooks", icon: Webhook },
       { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
       { href: "/settings/members", label: "Members", icon: Users },
+    ],
+  },
+  {
+    label: "Developers",
+    items: [
+      { href: "/settings/integrations/webhooks/deliveries", label: "Delivery log", icon: ListChecks },
+      { href: "/docs/events", label: "Event catalogue", icon: BookOpen },
+      { href: "/docs/api", label: "API reference", icon: FileCode2 },
     ],
   },
 ] as const;

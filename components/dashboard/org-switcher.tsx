@@ -18,7 +18,7 @@ export function OrgSwitcher({ current, options }: { current: OrgOption; options:
         </span>
         <span className="min-w-0 flex-1">
           <span className="block truncate text-sm font-semibold">{current.name}</span>
-          <span className="block text-xs capitalize text-zinc-500">{current.role}</span>
+          <span className="block text-xs capitalize text-zinc-500 dark:text-zinc-400">{current.role}</span>
         </span>
         <ChevronsUpDown aria-hidden className="size-4 text-zinc-400" />
       </DropdownMenu.Trigger>
@@ -28,7 +28,7 @@ export function OrgSwitcher({ current, options }: { current: OrgOption; options:
           sideOffset={6}
           className="z-50 min-w-56 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
         >
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-semibold text-zinc-500">Organizations</DropdownMenu.Label>
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-semibold text-zinc-500 dark:text-zinc-400">Organizations</DropdownMenu.Label>
           {options.map((o) => (
             <DropdownMenu.Item key={o.slug} asChild>
               <Link

@@ -6,7 +6,7 @@ export function RecordsTable({ caption, columns, children }: { caption: string; 
     <Card className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
           <tr>
             {columns.map((c) => (
               <th key={c} scope="col" className="px-4 py-3 font-medium whitespace-nowrap">

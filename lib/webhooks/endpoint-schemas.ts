@@ -8,9 +8,9 @@ const eventTypes = z
   .min(1, "pick at least one event")
   .max(50)
   .superRefine((types, ctx) => {
-    for (const t of types) {
-      if (!(SUBSCRIBABLE_EVENT_TYPES as readonly string[]).includes(t)) ctx.addIssue({ code: "custom", message: `unknown event type "${t}"` });
-    }
+    types.forEach((t, i) => {
+      if (!(SUBSCRIBABLE_EVENT_TYPES as readonly string[]).includes(t)) ctx.addIssue({ code: "custom", message: `unknown event type "${t}"`, path: [i] });
+    });
   })
   .transform((types) => [...new Set(types)]);
 

@@ -3,27 +3,43 @@ import { z } from "zod";
 // The one registry of outbound event types: the seed's five (field names, types and nesting as
 // in empfio-webhook-events.txt), booking.rescheduled (our addition) and the test ping. The
 // picker, docs, OpenAPI, GET /event-types and the contract tests all read from here.
+//
+// Nullability follows what our records can hold, so an emitter never has to invent a value:
+// a lead may have no email or phone (a caller leaves only a number, a WhatsApp contact no
+// email); a booking made directly in Cal.com may match no lead, may have no end time, and
+// bookings from Brevo or the dashboard have no Cal.com id. Everything the seed shows as a
+// plain value that we always know (ids, statuses, start times, reasons) is required.
 
 const isoTime = z.iso.datetime({ offset: true });
 const uuid = z.uuid();
 const leadStatus = z.enum(["new", "contacted", "qualified", "booked", "lost"]);
 const channel = z.enum(["whatsapp", "telegram", "phone", "webchat", "email", "sms"]);
+const leadId = uuid.nullable().describe("The lead this belongs to; null when no lead matched.");
+const endTime = isoTime.nullable().describe("Null when the calendar gave no end time.");
 
 const bookingData = z.object({
   id: uuid,
-  lead_id: uuid.nullable(),
+  lead_id: leadId,
   start_time: isoTime,
-  end_time: isoTime.nullable(),
+  end_time: endTime,
   service: z.string(),
-  // Cal.com's numeric id; null for bookings that came from elsewhere (Brevo, the dashboard).
-  calcom_booking_id: z.number().int().nullable(),
+  calcom_booking_id: z.number().int().nullable().describe("Cal.com's numeric booking id; null for bookings made outside Cal.com."),
 });
 
-export type EventArea = "Leads" | "Bookings" | "Conversations" | "Testing";
+export const EVENT_AREAS = ["Leads", "Bookings", "Conversations", "Testing"] as const;
+export type EventArea = (typeof EVENT_AREAS)[number];
 
-type Entry<S extends z.ZodType> = { description: string; area: EventArea; addition: boolean; dataSchema: S; sample: z.output<S> };
+type Entry<S extends z.ZodObject> = {
+  description: string;
+  area: EventArea;
+  /** Not in the seed's documented list: ours. */
+  addition: boolean;
+  dataSchema: S;
+  sample: z.output<S>;
+};
 
-function entry<S extends z.ZodType>(e: Entry<S>): Entry<S> {
+// Checks each sample against its own schema at compile time.
+function entry<S extends z.ZodObject>(e: Entry<S>): Entry<S> {
   return e;
 }
 
@@ -38,8 +54,8 @@ export const EVENT_CATALOGUE = {
     dataSchema: z.object({
       id: uuid,
       name: z.string(),
-      email: z.string().nullable(),
-      phone: z.string().nullable(),
+      email: z.string().nullable().describe("Null when the lead gave no email address."),
+      phone: z.string().nullable().describe("E.164 when known; null when the lead gave no number."),
       channel,
       status: leadStatus,
       created_at: isoTime,
@@ -54,7 +70,7 @@ export const EVENT_CATALOGUE = {
     sample: { id: LEAD, previous_status: "new", status: "booked" },
   }),
   "booking.created": entry({
-    description: "An appointment was confirmed (via Cal.com or Brevo).",
+    description: "An appointment was confirmed (via Cal.com, Brevo or the dashboard).",
     area: "Bookings",
     addition: false,
     dataSchema: bookingData,
@@ -64,14 +80,15 @@ export const EVENT_CATALOGUE = {
     description: "A booking was cancelled, from the Empfio dashboard or via a Cal.com webhook.",
     area: "Bookings",
     addition: false,
-    dataSchema: z.object({ id: uuid, lead_id: uuid.nullable(), start_time: isoTime, end_time: isoTime.nullable(), cancelled_at: isoTime }),
+    // As in the seed: no service and no Cal.com id on a cancellation.
+    dataSchema: z.object({ id: uuid, lead_id: leadId, start_time: isoTime, end_time: endTime, cancelled_at: isoTime }),
     sample: { id: BOOKING, lead_id: LEAD, start_time: "2026-03-20T14:00:00Z", end_time: "2026-03-20T14:30:00Z", cancelled_at: "2026-03-08T09:00:00Z" },
   }),
   "booking.rescheduled": entry({
     description: "A booking moved to a different time (our addition to the documented events).",
     area: "Bookings",
     addition: true,
-    dataSchema: bookingData.extend({ previous_start_time: isoTime, previous_end_time: isoTime.nullable() }),
+    dataSchema: bookingData.extend({ previous_start_time: isoTime, previous_end_time: endTime }),
     sample: {
       id: BOOKING,
       lead_id: LEAD,
@@ -87,7 +104,7 @@ export const EVENT_CATALOGUE = {
     description: "The AI agent escalated a conversation to a human team member.",
     area: "Conversations",
     addition: false,
-    dataSchema: z.object({ conversation_id: uuid, lead_id: uuid.nullable(), channel, reason: z.string() }),
+    dataSchema: z.object({ conversation_id: uuid, lead_id: leadId, channel, reason: z.string() }),
     sample: { conversation_id: "880b0500-e29b-41d4-a716-446655440003", lead_id: LEAD, channel: "telegram", reason: "Customer explicitly requested a human" },
   }),
   "webhook.test": entry({
@@ -100,7 +117,9 @@ export const EVENT_CATALOGUE = {
 } as const;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
-export type EventData<T extends EventType> = z.output<(typeof EVENT_CATALOGUE)[T]["dataSchema"]>;
+/** `data` of each event type, e.g. `EventDataMap["booking.created"]["calcom_booking_id"]`. */
+export type EventDataMap = { [T in EventType]: z.output<(typeof EVENT_CATALOGUE)[T]["dataSchema"]> };
+export type EventData<T extends EventType> = EventDataMap[T];
 
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
 /** What an owner can subscribe an endpoint to (test pings go to one endpoint regardless). */
@@ -110,11 +129,18 @@ export function isEventType(value: string): value is EventType {
   return Object.hasOwn(EVENT_CATALOGUE, value);
 }
 
-/** Validates `data` against its type's schema; throws on a mismatch, which is a bug in the caller. */
+/**
+ * Validates `data` against its type's schema and returns it in the schema's key order, without
+ * unknown keys, so what we sign is exactly the documented shape. Throws a ZodError on a mismatch.
+ */
 export function parseEventData<T extends EventType>(type: T, data: unknown): EventData<T> {
   return EVENT_CATALOGUE[type].dataSchema.parse(data) as EventData<T>;
 }
 
+/**
+ * JSON Schema of a type's `data`, as GET /event-types serves it. Generated in "input" mode so it
+ * does not forbid additional properties: receivers should accept fields we add later.
+ */
 export function eventJsonSchema(type: EventType) {
-  return z.toJSONSchema(EVENT_CATALOGUE[type].dataSchema);
+  return z.toJSONSchema(EVENT_CATALOGUE[type].dataSchema, { io: "input" });
 }

@@ -1,33 +1,39 @@
 import net from "node:net";
-import { Agent, request, type Dispatcher } from "undici";
-import { isPublicAddress, publicOnlyLookup } from "./url-safety";
+import { request, type Dispatcher } from "undici";
+import { hostOf, isPublicAddress } from "./url-safety";
+import { webhookDispatcher } from "./webhook-dispatcher";
 
-export const USER_AGENT = "Empfio-Webhooks/1.0";
+/** Bumped when what receivers see changes (headers, signing, envelope). */
+export const WEBHOOKS_VERSION = "1.0";
+export const USER_AGENT = `Empfio-Webhooks/${WEBHOOKS_VERSION}`;
 export const MAX_RESPONSE_BYTES = 64 * 1024;
+export const DEFAULT_TIMEOUT_MS = 10_000;
+const REDACTED = "[redacted]";
 
 export type ErrorKind = "timeout" | "dns" | "refused" | "tls" | "reset" | "blocked_address" | "invalid_url" | "other";
 
 export type WebhookRequestResult = {
+  /** A 2xx arrived, with its whole body, within the timeout. */
   ok: boolean;
   startedAt: Date;
   durationMs: number;
-  /** What was sent, for the delivery log; it holds signatures, never the secret. */
+  /** What was sent, for the delivery log: signatures yes, credentials and secrets never. */
   requestHeaders: Record<string, string>;
   status?: number;
   responseHeaders?: Record<string, string>;
+  /** UTF-8, at most MAX_RESPONSE_BYTES bytes. */
   responseBody?: string;
   responseTruncated?: boolean;
+  /** A 3xx is never followed; where it pointed is kept for the owner. */
+  redirectLocation?: string;
+  /** Set when no HTTP response was received (or it could not be read in time). */
   error?: { kind: ErrorKind; message: string };
 };
 
-// Shared keep-alive pools; the strict one re-checks every resolved address at connect time,
-// so DNS that changes after validation (rebinding) cannot reach a private network.
-const agents = {
-  strict: new Agent({ connect: { lookup: publicOnlyLookup }, keepAliveTimeout: 10_000, connections: 256 }),
-  insecure: new Agent({ keepAliveTimeout: 10_000, connections: 256 }),
-};
-
-/** One signed POST; never throws for network failures: they come back as `error`. */
+/**
+ * One signed POST attempt. Never throws for network failures: they come back as `error`. The
+ * timeout covers the whole attempt (connect, headers and body). Redirects are not followed.
+ */
 export async function sendWebhookRequest(input: {
   url: string;
   body: string | Buffer;
@@ -35,52 +41,87 @@ export async function sendWebhookRequest(input: {
   timeoutMs?: number;
   allowInsecure?: boolean;
 }): Promise<WebhookRequestResult> {
-  const requestHeaders = { "Content-Type": "application/json", "User-Agent": USER_AGENT, ...input.headers };
+  const headers = withFixedHeaders(input.headers);
+  const requestHeaders = redactHeaders(headers);
   const startedAt = new Date();
   const t0 = performance.now();
   const done = (rest: Omit<WebhookRequestResult, "startedAt" | "durationMs" | "requestHeaders">): WebhookRequestResult => ({
     ...rest,
     startedAt,
-    durationMs: performance.now() - t0,
+    durationMs: Math.round(performance.now() - t0),
     requestHeaders,
   });
 
-  let url: URL;
-  try {
-    url = new URL(input.url);
-  } catch {
-    return done({ ok: false, error: { kind: "invalid_url", message: `Invalid URL: ${input.url}` } });
-  }
-  const literal = url.hostname.replace(/^\[|\]$/g, "");
-  if (!input.allowInsecure && (url.protocol !== "https:" || (net.isIP(literal) && !isPublicAddress(literal)))) {
-    return done({ ok: false, error: { kind: "blocked_address", message: `${url.protocol !== "https:" ? "Only https:// URLs are allowed" : `${literal} is a private or reserved address`}` } });
-  }
+  const refusal = refuseUpFront(input.url, input.allowInsecure ?? false);
+  if (refusal) return done({ ok: false, error: refusal });
 
-  const timeoutMs = input.timeoutMs ?? 10_000;
-  const signal = AbortSignal.timeout(timeoutMs);
+  const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
   try {
-    const res = await request(url, {
+    const res = await request(input.url, {
       method: "POST",
-      headers: requestHeaders,
+      headers,
       body: input.body,
-      signal,
-      dispatcher: (input.allowInsecure ? agents.insecure : agents.strict) as Dispatcher,
+      signal: controller.signal,
+      dispatcher: webhookDispatcher(input.allowInsecure ?? false),
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
     });
     const { text, truncated } = await readCapped(res.body);
-    const ok = res.statusCode >= 200 && res.statusCode < 300;
+    const responseHeaders = flattenHeaders(res.headers);
+    const redirect = res.statusCode >= 300 && res.statusCode < 400;
     return done({
-      ok,
+      ok: res.statusCode >= 200 && res.statusCode < 300,
       status: res.statusCode,
-      responseHeaders: flattenHeaders(res.headers),
+      responseHeaders,
       responseBody: text,
       responseTruncated: truncated,
-      ...(ok ? {} : { error: undefined }),
+      ...(redirect && responseHeaders.location ? { redirectLocation: responseHeaders.location } : {}),
     });
   } catch (error) {
-    return done({ ok: false, error: classify(error, signal.aborted, timeoutMs) });
+    return done({ ok: false, error: classifyError(error, timedOut, timeoutMs) });
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/** Checks that need no socket: a URL we can parse, https unless insecure, no private literal IP. */
+function refuseUpFront(raw: string, allowInsecure: boolean): WebhookRequestResult["error"] | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { kind: "invalid_url", message: "The endpoint URL is not a valid URL" };
+  }
+  const schemes = allowInsecure ? ["https:", "http:"] : ["https:"];
+  if (!schemes.includes(url.protocol)) return { kind: "invalid_url", message: "The endpoint URL must use https://" };
+  // Literal IPs open sockets without a lookup, so the connect-time check never sees them.
+  const host = hostOf(url);
+  if (!allowInsecure && net.isIP(host) && !isPublicAddress(host)) {
+    return { kind: "blocked_address", message: `${host} is a private or reserved address` };
+  }
+  return null;
+}
+
+// Ours win over a caller's spelling of the same header, whatever its case.
+function withFixedHeaders(extra: Record<string, string>): Record<string, string> {
+  const fixed: Record<string, string> = { "Content-Type": "application/json", "User-Agent": USER_AGENT };
+  const taken = new Set(Object.keys(fixed).map((k) => k.toLowerCase()));
+  return { ...fixed, ...Object.fromEntries(Object.entries(extra).filter(([k]) => !taken.has(k.toLowerCase()))) };
+}
+
+const SENSITIVE_NAME = /^(authorization|proxy-authorization|cookie)$|secret|token|password|api-?key/i;
+
+/** Headers as they may be stored and shown: signatures stay (they prove, not grant), credentials go. */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [k, SENSITIVE_NAME.test(k) || v.includes("whsec_") ? REDACTED : v]),
+  );
 }
 
 async function readCapped(body: Dispatcher.ResponseData["body"]): Promise<{ text: string; truncated: boolean }> {
@@ -93,28 +134,42 @@ async function readCapped(body: Dispatcher.ResponseData["body"]): Promise<{ text
     if (size > MAX_RESPONSE_BYTES) {
       // Stop reading: a receiver that streams megabytes must not cost us memory or time.
       body.destroy();
-      return { text: Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BYTES).toString("utf8"), truncated: true };
+      return { text: decodeUtf8Prefix(Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BYTES)), truncated: true };
     }
   }
   return { text: Buffer.concat(chunks).toString("utf8"), truncated: false };
 }
 
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : String(v)]));
+// Streaming mode holds back a multi-byte character cut in half by the limit instead of
+// turning it into U+FFFD.
+function decodeUtf8Prefix(bytes: Buffer): string {
+  return new TextDecoder("utf-8").decode(bytes, { stream: true });
 }
 
-function classify(error: unknown, timedOut: boolean, timeoutMs: number): { kind: ErrorKind; message: string } {
-  if (timedOut) return { kind: "timeout", message: `No complete response within ${timeoutMs} ms` };
-  const chain: { code?: string; message?: string }[] = [];
-  for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined; e && chain.length < 5; e = e.cause as typeof e) chain.push(e);
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+  return out;
+}
+
+type ErrorLike = { code?: string; message?: string; cause?: unknown };
+
+/** Maps Node/undici errors (and their causes) to the kinds the delivery log and advice use. */
+export function classifyError(error: unknown, timedOut: boolean, timeoutMs: number): { kind: ErrorKind; message: string } {
+  const timeout = { kind: "timeout" as const, message: `No complete response within ${timeoutMs} ms` };
+  if (timedOut) return timeout;
+  const chain: ErrorLike[] = [];
+  for (let e = error as ErrorLike | undefined; e && typeof e === "object" && chain.length < 5; e = e.cause as ErrorLike | undefined) chain.push(e);
   const codes = chain.map((e) => e.code ?? "");
   const message = chain.map((e) => e.message).find(Boolean) ?? "Request failed";
   const has = (re: RegExp) => codes.some((c) => re.test(c));
   if (has(/^EBLOCKED$/)) return { kind: "blocked_address", message };
-  if (has(/TIMEOUT/)) return { kind: "timeout", message: `No complete response within ${timeoutMs} ms` };
+  if (has(/TIMEOUT|^ETIMEDOUT$/)) return timeout;
   if (has(/^ECONNREFUSED$/)) return { kind: "refused", message: "Connection refused" };
-  if (has(/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NODATA)$/)) return { kind: "dns", message: "The host name could not be resolved" };
-  if (has(/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/) || /certificate|TLS|SSL/i.test(message)) return { kind: "tls", message };
-  if (has(/^(ECONNRESET|EPIPE|UND_ERR_SOCKET)$/)) return { kind: "reset", message: "The connection was closed before a response" };
+  if (has(/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NODATA|EAI_NONAME)$/)) return { kind: "dns", message: "The host name could not be resolved" };
+  if (has(/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL|HOSTNAME_MISMATCH|ERR_TLS_CERT)/) || /certificate|TLS|SSL/i.test(message)) {
+    return { kind: "tls", message };
+  }
+  if (has(/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|ECONNABORTED)$/)) return { kind: "reset", message: "The connection was closed before a complete response" };
   return { kind: "other", message };
 }

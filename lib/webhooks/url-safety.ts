@@ -15,13 +15,15 @@ for (const [addr, bits] of [
   ["::", 128], ["::1", 128], ["100::", 64], ["2001:db8::", 32], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
 ] as const) BLOCKED_V6.addSubnet(addr, bits, "ipv6");
 
+export const MAX_URL_LENGTH = 2048;
+
+/** False for every address a webhook must not reach; also false for anything that is not an IP. */
 export function isPublicAddress(ip: string): boolean {
   if (net.isIPv4(ip)) return !BLOCKED_V4.check(ip, "ipv4");
   if (!net.isIPv6(ip)) return false;
-  const bytes = ipv6Bytes(ip);
-  const embedded = embeddedIPv4(bytes);
+  const embedded = embeddedIPv4(ipv6Bytes(ip));
   if (embedded) return isPublicAddress(embedded);
-  return !BLOCKED_V6.check(ip, "ipv6");
+  return !BLOCKED_V6.check(ip.split("%")[0], "ipv6");
 }
 
 /** IPv4-mapped (::ffff:0:0/96), IPv4-compatible (::/96), NAT64 (64:ff9b::/96) and 6to4 (2002::/16). */
@@ -35,69 +37,89 @@ function embeddedIPv4(b: number[]): string | null {
   return null;
 }
 
+/** The 16 bytes of a valid IPv6 address (already checked by net.isIPv6). */
 function ipv6Bytes(ip: string): number[] {
   let text = ip.split("%")[0];
-  const dotted = text.match(/(\d+\.\d+\.\d+\.\d+)$/);
+  const dotted = text.match(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
   if (dotted) {
-    const p = dotted[1].split(".").map(Number);
-    text = text.slice(0, -dotted[1].length) + `${((p[0] << 8) | p[1]).toString(16)}:${((p[2] << 8) | p[3]).toString(16)}`;
+    const [a, b, c, d] = dotted.slice(1).map(Number);
+    text = text.slice(0, -dotted[0].length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const [head, tail] = text.split("::");
-  const parts = (s: string | undefined) => (s ? s.split(":").filter(Boolean) : []);
-  const h = parts(head);
-  const t = parts(tail);
-  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill("0"), ...t];
-  return groups.flatMap((g) => {
+  const groups = (s: string | undefined) => (s ? s.split(":").filter(Boolean) : []);
+  const h = groups(head);
+  const t = groups(tail);
+  const all = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill("0"), ...t];
+  return all.flatMap((g) => {
     const n = parseInt(g, 16);
     return [n >> 8, n & 0xff];
   });
 }
 
-export type UrlCheck = { ok: true; url: string } | { ok: false; message: string };
+export type UrlCheck = { ok: true; url: string } | { ok: false; field: "url"; message: string };
 
-/** Syntax and policy, then DNS: every address the host resolves to must be public. */
+const fail = (message: string): UrlCheck => ({ ok: false, field: "url", message });
+const PUBLIC_HINT = "Webhooks can only go to public addresses; use a public HTTPS URL.";
+
+/**
+ * Syntax and policy, then DNS: every address the host resolves to must be public. This is the
+ * check at save time; the dispatcher repeats the address check at connect time.
+ * `allowInsecure` (WEBHOOK_ALLOW_INSECURE_URLS=1) permits http:// and private addresses.
+ */
 export async function checkEndpointUrl(raw: string, options: { allowInsecure: boolean }): Promise<UrlCheck> {
   const syntax = checkUrlSyntax(raw, options);
   if (!syntax.ok || options.allowInsecure) return syntax;
-  const host = new URL(syntax.url).hostname.replace(/^\[|\]$/g, "");
-  if (net.isIP(host)) return isPublicAddress(host) ? syntax : { ok: false, message: `${host} is a private or reserved address; use a public HTTPS URL` };
+  const host = hostOf(syntax.url);
+  if (net.isIP(host)) return isPublicAddress(host) ? syntax : fail(`${host} is a private or reserved address. ${PUBLIC_HINT}`);
   try {
     const addresses = await dns.promises.lookup(host, { all: true, verbatim: true });
     const blocked = addresses.find((a) => !isPublicAddress(a.address));
-    if (blocked) return { ok: false, message: `${host} resolves to ${blocked.address}, a private or reserved address; use a public HTTPS URL` };
+    if (blocked) return fail(`${host} resolves to ${blocked.address}, a private or reserved address. ${PUBLIC_HINT}`);
   } catch {
-    return { ok: false, message: `${host} could not be resolved; check the host name` };
+    return fail(`The host ${host} could not be resolved; check its spelling and its DNS record.`);
   }
   return syntax;
 }
 
+/** Everything that needs no network. Returns the normalized URL (WHATWG parsing, no fragment). */
 export function checkUrlSyntax(raw: string, options: { allowInsecure: boolean }): UrlCheck {
+  const text = raw.trim();
+  if (text.length > MAX_URL_LENGTH) return fail(`URL must be at most ${MAX_URL_LENGTH} characters`);
   let url: URL;
   try {
-    url = new URL(raw.trim());
+    url = new URL(text);
   } catch {
-    return { ok: false, message: "not a valid URL (expected e.g. https://example.com/webhooks/empfio)" };
+    return fail("Not a valid URL (expected e.g. https://example.com/webhooks/empfio)");
   }
-  if (raw.length > 2048) return { ok: false, message: "URL must be at most 2048 characters" };
-  if (url.protocol !== "https:" && !(options.allowInsecure && url.protocol === "http:")) return { ok: false, message: "URL must use https://" };
-  if (url.username || url.password) return { ok: false, message: "URL must not contain a user name or password; Empfio signs every request instead" };
-  if (!url.hostname) return { ok: false, message: "URL must have a host" };
+  if (url.protocol !== "https:" && !(options.allowInsecure && url.protocol === "http:")) return fail("URL must use https://");
+  if (url.username || url.password) return fail("URL must not contain a user name or password; Empfio signs every request instead");
+  if (!url.hostname) return fail("URL must have a host");
   url.hash = "";
   return { ok: true, url: url.toString() };
 }
 
-/** dns.lookup for sockets that refuses, at connect time, hosts that now resolve to private addresses. */
-export function publicOnlyLookup(hostname: string, options: dns.LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void) {
+/** The URL's host as an address or name, without IPv6 brackets. */
+export function hostOf(url: string | URL): string {
+  return new URL(url).hostname.replace(/^\[|\]$/g, "");
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+
+/**
+ * A `dns.lookup` for sockets that fails with code EBLOCKED when a name resolves to any non-public
+ * address, at connect time, so DNS that changes after validation (rebinding) cannot reach a
+ * private network. Literal IPs never reach a lookup: callers check them with isPublicAddress.
+ */
+export function publicOnlyLookup(hostname: string, options: dns.LookupOptions, callback: LookupCallback): void {
   dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, "");
-    const list = addresses as dns.LookupAddress[];
-    const blocked = list.find((a) => !isPublicAddress(a.address));
-    if (blocked) {
-      const error: NodeJS.ErrnoException = new Error(`${hostname} resolves to ${blocked.address}, a private or reserved address`);
+    const blocked = addresses.find((a) => !isPublicAddress(a.address));
+    if (blocked || addresses.length === 0) {
+      const error: NodeJS.ErrnoException = new Error(`${hostname} resolves to ${blocked?.address ?? "no address"}, a private or reserved address`);
       error.code = "EBLOCKED";
       return callback(error, "");
     }
-    if (options.all) return callback(null, list);
-    callback(null, list[0].address, list[0].family);
+    if (options.all) return callback(null, addresses);
+    callback(null, addresses[0].address, addresses[0].family);
   });
 }

@@ -1,3 +1,4 @@
+import { Providers } from "@/app/providers";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { InsecureUrlsBanner } from "@/components/dashboard/insecure-urls-banner";
 import { requireMembership } from "@/lib/auth/session";
@@ -16,7 +17,7 @@ export default async function DashboardLayout({ children, params }: { children: 
       user={{ name: user.name, email: user.email }}
       banner={process.env.WEBHOOK_ALLOW_INSECURE_URLS === "1" ? <InsecureUrlsBanner /> : null}
     >
-      {children}
+      <Providers org={organization.slug}>{children}</Providers>
     </DashboardShell>
   );
 }

@@ -34,7 +34,7 @@ export default async function LeadsPage({ params, searchParams }: Props) {
       <nav aria-label="Filter leads" className="mb-4 flex flex-wrap gap-4 text-sm">
         {(["status", "channel"] as const).map((key) => (
           <div key={key} className="flex flex-wrap items-center gap-1">
-            <span className="mr-1 text-zinc-500 capitalize">{key}:</span>
+            <span className="mr-1 text-zinc-500 dark:text-zinc-400 capitalize">{key}:</span>
             {[undefined, ...(key === "status" ? LEAD_STATUSES : LEAD_CHANNELS)].map((v) => {
               const active = query[key] === v;
               return (
@@ -68,7 +68,7 @@ export default async function LeadsPage({ params, searchParams }: Props) {
               <td className={cell}>
                 <LeadStatusSelect orgSlug={organization.slug} leadId={l.id} leadName={l.name} status={l.status} canManage={canManage} />
               </td>
-              <td className={cn(cell, "whitespace-nowrap text-zinc-500")}>
+              <td className={cn(cell, "whitespace-nowrap text-zinc-500 dark:text-zinc-400")}>
                 <time dateTime={l.createdAt.toISOString()}>{l.createdAt.toISOString().slice(0, 16).replace("T", " ")}</time>
               </td>
             </tr>

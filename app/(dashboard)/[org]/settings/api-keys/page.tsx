@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
-import { KeyRound } from "lucide-react";
+import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ApiKeyList } from "@/components/api-keys/api-key-list";
 import { requireMembership } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function Page({ params }: { params: Promise<{ org: string }> }) {
-  await requireMembership((await params).org);
+  const { organization } = await requireMembership((await params).org);
   return (
     <>
-      <PageHeader title="API keys" description="Keys for programmatic access to the Empfio API." />
-      <EmptyState icon={KeyRound} title="No API keys yet">
-        Create a key to manage webhooks from your own code.
-      </EmptyState>
+      <PageHeader title="API keys" description="Keys for programmatic access to the Empfio API. Each key acts as an admin of this organization." />
+      <p className="mb-4 text-sm">
+        <Link href={`/${organization.slug}/docs/api`} className="font-medium text-brand-700 underline dark:text-brand-100">
+          Read the API reference
+        </Link>
+      </p>
+      <ApiKeyList />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { Plug } from "lucide-react";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { IntegrationsOverview } from "@/components/webhooks/integrations-overview";
 import { requireMembership } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Integrations" };
@@ -11,9 +10,7 @@ export default async function Page({ params }: { params: Promise<{ org: string }
   return (
     <>
       <PageHeader title="Integrations" description="Connect Empfio to the tools you already use." />
-      <EmptyState icon={Plug} title="No integrations connected">
-        Webhooks, Cal.com, Varda and Brevo connections will be managed here.
-      </EmptyState>
+      <IntegrationsOverview />
     </>
   );
 }

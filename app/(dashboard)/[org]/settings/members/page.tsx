@@ -18,7 +18,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
       <PageHeader title="Members" description={`People who can sign in to ${organization.name}.`} />
       <Card className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800">
+          <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
             <tr>
               <th scope="col" className="px-4 py-3 font-medium">Name</th>
               <th scope="col" className="px-4 py-3 font-medium">Email</th>
@@ -32,7 +32,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                 <td className="px-4 py-3 font-medium">{m.user.name}</td>
                 <td className="px-4 py-3">{m.user.email}</td>
                 <td className="px-4 py-3 capitalize">{m.role}</td>
-                <td className="px-4 py-3 text-zinc-500">{m.createdAt.toISOString().slice(0, 10)}</td>
+                <td className="px-4 py-3 text-zinc-500 dark:text-zinc-400">{m.createdAt.toISOString().slice(0, 10)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { Webhook } from "lucide-react";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EndpointList } from "@/components/webhooks/endpoint-list";
+import { WebhookHeaderActions } from "@/components/webhooks/webhook-links";
 import { requireMembership } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Webhooks" };
@@ -10,10 +10,8 @@ export default async function Page({ params }: { params: Promise<{ org: string }
   await requireMembership((await params).org);
   return (
     <>
-      <PageHeader title="Webhooks" description="Send Empfio events to your own HTTPS endpoints." />
-      <EmptyState icon={Webhook} title="No webhook endpoints yet">
-        Add an endpoint to receive signed POST requests when leads, bookings and conversations change.
-      </EmptyState>
+      <PageHeader title="Webhooks" description="Send signed Empfio events to your own HTTPS endpoints." actions={<WebhookHeaderActions />} />
+      <EndpointList />
     </>
   );
 }

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/dashboard/page-header";
+import { EventCatalogue } from "@/components/docs/event-catalogue";
+import { requireMembership } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Webhook events" };
+
+export default async function Page({ params }: { params: Promise<{ org: string }> }) {
+  await requireMembership((await params).org);
+  return (
+    <>
+      <PageHeader title="Webhook events" description="Every event Empfio can send, with its payload, schema and how to verify it came from us." />
+      <EventCatalogue />
+    </>
+  );
+}

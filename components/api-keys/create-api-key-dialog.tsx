@@ -1,0 +1,79 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/dialog";
+import { describedBy, Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { SecretOnce } from "@/components/webhooks/secret-once";
+import { ApiError, errorMessage } from "@/lib/api-client/fetch-json";
+import { useCreateApiKey } from "@/lib/api-client/use-api-keys";
+
+export function CreateApiKeyDialog() {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState("");
+  const create = useCreateApiKey();
+  const fieldError = create.error instanceof ApiError ? create.error.details.find((d) => d.field === "name")?.message : undefined;
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      create.reset();
+      setName("");
+    }
+  }
+  return (
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      trigger={
+        <Button>
+          <Plus aria-hidden className="size-4" /> Create API key
+        </Button>
+      }
+      title={create.data ? "API key created" : "Create API key"}
+      description={create.data ? undefined : "The key acts as an admin of this organization. Give it a name you will recognise."}
+    >
+      {create.data ? (
+        <div className="space-y-4" aria-live="polite">
+          <SecretOnce title={create.data.api_key.name} secret={create.data.key} note="Copy it now: Empfio stores only a hash and cannot show it again. Send it as Authorization: Bearer <key>." />
+          <div className="flex justify-end">
+            <Button onClick={() => onOpenChange(false)}>Done</Button>
+          </div>
+        </div>
+      ) : (
+        <form
+          className="space-y-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            create.mutate(name);
+          }}
+        >
+          <Field id="api-key-name" label="Name" error={fieldError}>
+            <Input
+              id="api-key-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="Zapier production"
+              required
+              maxLength={100}
+              aria-invalid={fieldError ? true : undefined}
+              aria-describedby={describedBy("api-key-name", !!fieldError)}
+            />
+          </Field>
+          {create.error && !fieldError ? (
+            <Alert tone="danger" role="alert">
+              {errorMessage(create.error)}
+            </Alert>
+          ) : null}
+          <div className="flex justify-end">
+            <Button type="submit" disabled={create.isPending || !name.trim()}>
+              {create.isPending ? "Creating…" : "Create key"}
+            </Button>
+          </div>
+        </form>
+      )}
+    </Modal>
+  );
+}

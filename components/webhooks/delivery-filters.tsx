@@ -1,0 +1,78 @@
+"use client";
+
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { useEndpoints } from "@/lib/api-client/use-endpoints";
+import { useEventTypes } from "@/lib/api-client/use-event-types";
+import type { DeliveryFilters as Filters, DeliveryStatus } from "@/lib/api-client/types";
+
+// datetime-local values are local wall-clock times; the API wants ISO instants.
+function toIso(local: string): string | undefined {
+  return local ? new Date(local).toISOString() : undefined;
+}
+
+export type FilterInputs = { status: string; event_type: string; endpoint_id: string; since: string; until: string };
+export const EMPTY_FILTERS: FilterInputs = { status: "", event_type: "", endpoint_id: "", since: "", until: "" };
+
+export function toQuery(f: FilterInputs, endpointId?: string): Filters {
+  return {
+    status: (f.status || undefined) as DeliveryStatus | undefined,
+    event_type: f.event_type || undefined,
+    endpoint_id: endpointId ?? (f.endpoint_id || undefined),
+    since: toIso(f.since),
+    until: toIso(f.until),
+  };
+}
+
+export function DeliveryFilters({ value, onChange, showEndpoint }: { value: FilterInputs; onChange: (next: FilterInputs) => void; showEndpoint: boolean }) {
+  const { data: types } = useEventTypes();
+  const { data: endpoints } = useEndpoints();
+  const set = (key: keyof FilterInputs) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange({ ...value, [key]: e.target.value });
+  const active = Object.values(value).some(Boolean);
+  return (
+    <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filter deliveries">
+      <Field id="filter-status" label="Status" className="w-36">
+        <NativeSelect id="filter-status" value={value.status} onChange={set("status")}>
+          <option value="">All</option>
+          <option value="pending">Pending</option>
+          <option value="succeeded">Succeeded</option>
+          <option value="failed">Failed</option>
+        </NativeSelect>
+      </Field>
+      <Field id="filter-event" label="Event type" className="w-52">
+        <NativeSelect id="filter-event" value={value.event_type} onChange={set("event_type")}>
+          <option value="">All</option>
+          {(types ?? []).map((t) => (
+            <option key={t.name} value={t.name}>
+              {t.name}
+            </option>
+          ))}
+        </NativeSelect>
+      </Field>
+      {showEndpoint ? (
+        <Field id="filter-endpoint" label="Endpoint" className="w-64 max-w-full">
+          <NativeSelect id="filter-endpoint" value={value.endpoint_id} onChange={set("endpoint_id")}>
+            <option value="">All</option>
+            {(endpoints ?? []).map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.url}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+      ) : null}
+      <Field id="filter-since" label="From" className="w-52">
+        <Input id="filter-since" type="datetime-local" value={value.since} onChange={set("since")} />
+      </Field>
+      <Field id="filter-until" label="Until" className="w-52">
+        <Input id="filter-until" type="datetime-local" value={value.until} onChange={set("until")} />
+      </Field>
+      {active ? (
+        <button type="button" onClick={() => onChange(EMPTY_FILTERS)} className="h-10 text-sm font-medium text-brand-700 hover:underline dark:text-brand-100">
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}

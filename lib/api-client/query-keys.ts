@@ -1,0 +1,15 @@
+import type { DeliveryFilters, StatsRange } from "./types";
+
+// Keys start with the org so switching organizations never shows another org's cache.
+export const queryKeys = {
+  me: (org: string) => [org, "me"] as const,
+  endpoints: (org: string) => [org, "endpoints"] as const,
+  endpoint: (org: string, id: string) => [org, "endpoints", id] as const,
+  stats: (org: string, id: string, range: StatsRange) => [org, "endpoints", id, "stats", range] as const,
+  deliveries: (org: string) => [org, "deliveries"] as const,
+  deliveryList: (org: string, filters: DeliveryFilters) => [org, "deliveries", "list", filters] as const,
+  delivery: (org: string, id: string) => [org, "deliveries", id] as const,
+  eventTypes: (org: string) => [org, "event-types"] as const,
+  apiKeys: (org: string) => [org, "api-keys"] as const,
+  openapi: (org: string) => [org, "openapi"] as const,
+};

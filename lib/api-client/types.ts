@@ -1,0 +1,46 @@
+// Response shapes of /api/v1, derived from the server's serializers so the two never drift.
+import type { attemptJson, deliveryJson, endpointJson, EndpointStats } from "@/lib/api/serializers";
+import type { PingResult } from "@/lib/webhooks/send-test-ping";
+
+export type Endpoint = ReturnType<typeof endpointJson> & { stats?: EndpointStats };
+export type Delivery = ReturnType<typeof deliveryJson>;
+export type DeliveryStatus = Delivery["status"];
+export type Attempt = ReturnType<typeof attemptJson>;
+
+export type Me = {
+  user: { id: string; name: string; email: string } | null;
+  organization: { id: string; slug: string; name: string };
+  role: string;
+  can_manage: boolean;
+};
+
+export type Ping = PingResult;
+
+export type CreatedEndpoint = { endpoint: Endpoint; secret: string; test_ping: Ping };
+
+export type StatsBucket = { start: string; succeeded: number; failed: number; pending: number };
+export type StatsRange = "24h" | "7d";
+
+export type DeliveryDetail = {
+  delivery: Delivery;
+  event: { id: string; type: string; occurred_at: string; payload: string };
+  attempts: Attempt[];
+};
+
+export type RetryResult = {
+  outcome: { succeeded: boolean; status_code: number | null; error: { kind: string; message: string } | null; advice: string | null };
+  delivery: Delivery;
+};
+
+export type EventType = {
+  name: string;
+  description: string;
+  area: string;
+  addition: boolean;
+  schema: Record<string, unknown>;
+  sample: Record<string, unknown>;
+};
+
+export type ApiKey = { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
+
+export type DeliveryFilters = { endpoint_id?: string; status?: DeliveryStatus; event_type?: string; since?: string; until?: string };

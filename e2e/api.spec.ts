@@ -45,7 +45,7 @@ test("owners manage endpoints; the first save sends a test ping; bad input chang
       expect(err.error.code).toBe("validation_failed");
       expect(err.error.details.map((d: { field: string }) => d.field)).toContain(field);
     }
-    const notJson = await api.post("/api/v1/webhook-endpoints", { headers: { ...H(OWNER.org), "Content-Type": "application/json" }, data: "{oops" });
+    const notJson = await api.post("/api/v1/webhook-endpoints", { headers: { ...H(OWNER.org), "Content-Type": "application/json" }, data: Buffer.from("{oops") });
     expect(notJson.status()).toBe(400);
     expect((await (await api.get("/api/v1/webhook-endpoints", { headers: H(OWNER.org) })).json()).data).toHaveLength(before);
 

@@ -155,7 +155,7 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 type ErrorLike = { code?: string; message?: string; cause?: unknown };
 
 /** Maps Node/undici errors (and their causes) to the kinds the delivery log and advice use. */
-export function classifyError(error: unknown, timedOut: boolean, timeoutMs: number): { kind: ErrorKind; message: string } {
+function classifyError(error: unknown, timedOut: boolean, timeoutMs: number): { kind: ErrorKind; message: string } {
   const timeout = { kind: "timeout" as const, message: `No complete response within ${timeoutMs} ms` };
   if (timedOut) return timeout;
   const chain: ErrorLike[] = [];

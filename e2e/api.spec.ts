@@ -137,3 +137,51 @@ test("the delivery log pages newest first without repeats, and filters validate"
     await receiver.close();
   }
 });
+
+test("catalogue, OpenAPI, stats, samples, recover, retry and records routes validate and answer", async ({ page, playwright }) => {
+  const receiver = await startReceiver();
+  const api = await sessionFor(page, OWNER);
+  try {
+    const types = (await (await api.get("/api/v1/event-types", { headers: H(OWNER.org) })).json()).data;
+    expect(types.map((t: { name: string }) => t.name)).toEqual(
+      expect.arrayContaining(["lead.created", "lead.status_changed", "booking.created", "booking.cancelled", "conversation.escalated", "booking.rescheduled", "webhook.test"]),
+    );
+    expect(types.find((t: { name: string }) => t.name === "booking.created").schema.properties.calcom_booking_id).toBeTruthy();
+    const anonymous = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
+    const openapi = await (await anonymous.get("/api/v1/openapi.json")).json();
+    expect(openapi.openapi).toBe("3.1.0");
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(["/webhook-endpoints", "/deliveries", "/event-types"]));
+    await anonymous.dispose();
+
+    const { endpoint } = await (await api.post("/api/v1/webhook-endpoints", { headers: H(OWNER.org), data: { url: receiver.url, event_types: ["booking.created"] } })).json();
+    const stats = await (await api.get(`/api/v1/webhook-endpoints/${endpoint.id}/stats?range=7d`, { headers: H(OWNER.org) })).json();
+    expect(stats.buckets).toHaveLength(168);
+    expect((await api.get(`/api/v1/webhook-endpoints/${endpoint.id}/stats?range=1y`, { headers: H(OWNER.org) })).status()).toBe(422);
+
+    const sample = await api.post(`/api/v1/webhook-endpoints/${endpoint.id}/send-sample`, { headers: H(OWNER.org), data: { event_type: "booking.created" } });
+    expect(sample.status()).toBe(202);
+    expect((await sample.json()).event_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await api.post(`/api/v1/webhook-endpoints/${endpoint.id}/send-sample`, { headers: H(OWNER.org), data: { event_type: "lead.exploded" } })).status()).toBe(422);
+    await expect
+      .poll(async () => receiver.received.filter((r) => JSON.parse(r.body).event === "booking.created").length, { timeout: 30_000 })
+      .toBe(1);
+
+    expect((await api.post(`/api/v1/webhook-endpoints/${endpoint.id}/recover`, { headers: H(OWNER.org), data: { since: "last week" } })).status()).toBe(422);
+    const recovered = await api.post(`/api/v1/webhook-endpoints/${endpoint.id}/recover`, { headers: H(OWNER.org), data: { since: new Date(Date.now() - 3600_000).toISOString() } });
+    expect(await recovered.json()).toEqual({ recovered: 0 });
+
+    const [ping] = (await (await api.get(`/api/v1/deliveries?endpoint_id=${endpoint.id}&event_type=webhook.test`, { headers: H(OWNER.org) })).json()).data;
+    const retried = await (await api.post(`/api/v1/deliveries/${ping.id}/retry`, { headers: H(OWNER.org) })).json();
+    expect(retried.outcome).toMatchObject({ succeeded: true, status_code: 200 });
+    expect(retried.delivery.attempt_count).toBe(2);
+
+    expect((await api.get("/api/v1/leads?status=exploded", { headers: H(OWNER.org) })).status()).toBe(422);
+    expect((await (await api.get("/api/v1/leads", { headers: H(OWNER.org) })).json()).data).toEqual(expect.any(Array));
+    expect((await api.patch("/api/v1/leads/00000000-0000-4000-8000-000000000000", { headers: H(OWNER.org), data: { status: "booked" } })).status()).toBe(404);
+    expect((await api.patch("/api/v1/leads/00000000-0000-4000-8000-000000000000", { headers: H(OWNER.org), data: { status: "sold" } })).status()).toBe(422);
+    expect((await (await api.get("/api/v1/bookings", { headers: H(OWNER.org) })).json()).data).toEqual(expect.any(Array));
+    expect((await api.post("/api/v1/bookings/not-a-booking/cancel", { headers: H(OWNER.org) })).status()).toBe(404);
+  } finally {
+    await receiver.close();
+  }
+});

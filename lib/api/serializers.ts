@@ -35,7 +35,7 @@ export function endpointJson(e: EndpointRow, stats?: EndpointStats) {
   };
 }
 
-type DeliveryRow = {
+export type DeliveryRow = {
   id: string;
   eventId: string;
   endpointId: string;

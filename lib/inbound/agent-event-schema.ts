@@ -35,7 +35,8 @@ const bookingRequest = z.object({
       end_time: isoTime.nullish().transform((v) => v ?? null),
       notes: optionalText(5000),
     })
-    .refine((d) => d.end_time === null || Date.parse(d.end_time) > Date.parse(d.start_time), { message: "must be after start_time", path: ["end_time"] }),
+    // Zod runs this even when start_time failed; that failure is already reported.
+    .refine((d) => d.end_time === null || Number.isNaN(Date.parse(d.start_time)) || Date.parse(d.end_time) > Date.parse(d.start_time), { message: "must be after start_time", path: ["end_time"] }),
 });
 
 const messageLogged = z.object({

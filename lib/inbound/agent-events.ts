@@ -1,46 +1,12 @@
-import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createBooking } from "@/lib/records/bookings";
 import { escalateConversation, findOrCreateConversation } from "@/lib/records/conversations";
 import { changeLeadStatus, createLead } from "@/lib/records/leads";
-import { LEAD_CHANNELS, LEAD_STATUSES } from "@/lib/records/list-records";
 import type { Emit } from "@/lib/webhooks/emit-event";
+import type { AgentEvent } from "./agent-event-schema";
 
-// POST /api/v1/webhooks/agent-event: what the AI agent service reports (the seed's five types).
-const channel = z.enum(LEAD_CHANNELS, `must be one of ${LEAD_CHANNELS.join(", ")}`);
-const time = z.iso.datetime({ offset: true, message: "must be an ISO 8601 time" });
-
-export const agentEventSchema = z.discriminatedUnion(
-  "type",
-  [
-    z.object({
-      type: z.literal("new_lead"),
-      organization_id: z.uuid(),
-      data: z.object({ name: z.string().trim().min(1).max(200), email: z.email().nullish(), phone: z.string().max(40).nullish(), channel }),
-    }),
-    z.object({ type: z.literal("status_update"), organization_id: z.uuid(), data: z.object({ lead_id: z.uuid(), status: z.enum(LEAD_STATUSES) }) }),
-    z.object({
-      type: z.literal("booking_request"),
-      organization_id: z.uuid(),
-      data: z.object({ lead_id: z.uuid(), service: z.string().trim().min(1).max(200), start_time: time, end_time: time.nullish(), notes: z.string().max(5000).nullish() }),
-    }),
-    z.object({
-      type: z.literal("message_logged"),
-      organization_id: z.uuid(),
-      data: z.object({ lead_id: z.uuid(), conversation_id: z.uuid().nullish(), channel, direction: z.enum(["inbound", "outbound"]), content: z.string().max(20_000) }),
-    }),
-    z.object({
-      type: z.literal("escalation"),
-      organization_id: z.uuid(),
-      data: z.object({ conversation_id: z.uuid(), lead_id: z.uuid(), channel, reason: z.string().trim().min(1).max(2000) }),
-    }),
-  ],
-  { error: "type must be one of new_lead, status_update, booking_request, message_logged, escalation" },
-);
-
-export type AgentEvent = z.output<typeof agentEventSchema>;
-
+// POST /api/v1/webhooks/agent-event: the change each of the seed's five agent event types makes.
 /** Makes the event's change (and its outbound events) in the caller's transaction; returns what it created. */
 export async function applyAgentEvent(tx: Tx, emit: Emit, event: AgentEvent): Promise<Record<string, string>> {
   const org = event.organization_id;

@@ -16,4 +16,7 @@ export function optionalText(max: number) {
 }
 
 /** Integer ids some senders send as numbers and others as numeric strings. */
-export const numericId = z.union([z.number().int(), z.string().regex(/^\d+$/, "must be an integer id").transform(Number)], "must be an integer id");
+export const numericId = z.preprocess(
+  (value) => (typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : value),
+  z.number("must be an integer id").int("must be an integer id").nonnegative("must be an integer id"),
+);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DeliveryRow } from "@/lib/api/serializers";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -15,22 +16,8 @@ export const listDeliveriesQuery = z.object({
 
 export type ListDeliveriesQuery = z.output<typeof listDeliveriesQuery>;
 
-type Row = {
-  id: string;
-  eventId: string;
-  endpointId: string;
-  eventType: string;
-  status: "pending" | "succeeded" | "failed";
-  attemptCount: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  nextAttemptAt: Date | null;
-  isTest: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-  completedAt: Date | null;
-  endpointUrl: string;
-};
+// The serializer's row, with the endpoint's URL joined in.
+type Row = Omit<DeliveryRow, "endpoint"> & { endpointUrl: string };
 
 /**
  * Newest first, keyset-paginated on (created_at, id): a page deep in the log costs what the

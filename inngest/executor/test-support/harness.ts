@@ -28,6 +28,9 @@ export async function startHarness(define: (client: Inngest) => AnyFunction[], o
     log: (line) => logs.push(line),
   });
   const db = new pg.Pool({ connectionString: database.url, max: 2 });
+  // Teardown drops the database WITH (FORCE); a connection terminated while the pool closes must not
+  // surface as an uncaught error in whichever test file is running.
+  db.on("error", () => undefined);
   await waitUntil(async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced, 10_000, "sync");
 
   return {

@@ -1,31 +1,14 @@
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
-import { createTestOrganization, setWebhookTestEnv } from "@/test/helpers/webhook-fixtures";
+import { describe, expect, it } from "vitest";
+import { setUpInboundRoute } from "@/test/helpers/inbound-route";
 
 // POST /api/v1/webhooks/calcom, signed as Cal.com signs (X-Cal-Signature-256 over the raw body).
 const SECRET = "calcom-test-secret";
-let database: TestDatabase;
-let db: Db;
-let POST: (req: Request) => Promise<Response>;
-let orgId: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setWebhookTestEnv({ DATABASE_URL: database.url, CALCOM_WEBHOOK_SECRET: SECRET, INNGEST_DEV: "http://127.0.0.1:1" });
-  POST = (await import("@/app/api/v1/webhooks/calcom/route")).POST;
-  db = (await import("@/lib/db/client")).getDb();
-  orgId = (await createTestOrganization(db)).id;
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
-});
+const ctx = setUpInboundRoute(() => import("@/app/api/v1/webhooks/calcom/route"), { CALCOM_WEBHOOK_SECRET: SECRET });
 
 function send(body: unknown, secret = SECRET) {
   const raw = JSON.stringify(body);
-  return POST(
+  return ctx.POST(
     new Request("http://localhost/api/v1/webhooks/calcom", {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-Cal-Signature-256": createHmac("sha256", secret).update(raw).digest("hex") },
@@ -45,12 +28,12 @@ const booking = (trigger: string, extra: Record<string, unknown> = {}) => ({
     endTime: "2026-03-20T14:30:00Z",
     attendees: [{ name: "Jane Smith", email: "jane@example.com", timeZone: "Europe/Berlin" }],
     organizer: { name: "Demo Salon", email: "salon@example.com" },
-    metadata: { organization_id: orgId },
+    metadata: { organization_id: ctx.orgId },
     ...extra,
   },
 });
 
-const lastEvent = async (type: string) => JSON.parse((await db.webhookEvent.findFirstOrThrow({ where: { organizationId: orgId, type }, orderBy: { createdAt: "desc" } })).payload);
+const lastEvent = async (type: string) => JSON.parse((await ctx.db.webhookEvent.findFirstOrThrow({ where: { organizationId: ctx.orgId, type }, orderBy: { createdAt: "desc" } })).payload);
 
 describe("Cal.com webhooks", () => {
   it("BOOKING_CREATED makes a booking (and a lead from the attendee) with booking.created as the seed shows", async () => {
@@ -75,7 +58,7 @@ describe("Cal.com webhooks", () => {
     const created = booking("BOOKING_CREATED", { uid: "cal-uid-2", bookingId: 777 });
     const first = await (await send(created)).json();
     expect(await (await send(created)).json()).toEqual({ status: "duplicate" });
-    expect(await db.booking.count({ where: { calcomUid: "cal-uid-2" } })).toBe(1);
+    expect(await ctx.db.booking.count({ where: { calcomUid: "cal-uid-2" } })).toBe(1);
 
     await send(booking("BOOKING_RESCHEDULED", { uid: "cal-uid-3", rescheduleUid: "cal-uid-2", bookingId: 778, startTime: "2026-03-21T15:00:00Z", endTime: "2026-03-21T15:30:00Z" }));
     expect((await lastEvent("booking.rescheduled")).data).toMatchObject({ id: first.booking_id, start_time: "2026-03-21T15:00:00.000Z", previous_start_time: "2026-03-20T14:00:00.000Z" });
@@ -92,12 +75,12 @@ describe("Cal.com webhooks", () => {
 
   it("ignores other triggers, and refuses a wrong signature, bad JSON or an unknown organization without writing", async () => {
     expect(await (await send({ triggerEvent: "MEETING_ENDED", payload: {} })).json()).toEqual({ status: "ignored" });
-    const bookings = await db.booking.count();
+    const bookings = await ctx.db.booking.count();
     expect((await send(booking("BOOKING_CREATED", { uid: "x1" }), "wrong-secret")).status).toBe(401);
-    const bad = await POST(new Request("http://localhost/x", { method: "POST", headers: { "X-Cal-Signature-256": createHmac("sha256", SECRET).update("{nope").digest("hex") }, body: "{nope" }));
+    const bad = await ctx.POST(new Request("http://localhost/x", { method: "POST", headers: { "X-Cal-Signature-256": createHmac("sha256", SECRET).update("{nope").digest("hex") }, body: "{nope" }));
     expect(bad.status).toBe(400);
     expect((await send(booking("BOOKING_CREATED", { uid: "x2", metadata: {} }))).status).toBe(404);
-    expect((await send({ triggerEvent: "BOOKING_CREATED", payload: { uid: "x3", metadata: { organization_id: orgId } } })).status).toBe(422);
-    expect(await db.booking.count()).toBe(bookings);
+    expect((await send({ triggerEvent: "BOOKING_CREATED", payload: { uid: "x3", metadata: { organization_id: ctx.orgId } } })).status).toBe(422);
+    expect(await ctx.db.booking.count()).toBe(bookings);
   });
 });

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { errorMessage, fetchJson } from "@/lib/api-client/fetch-json";
 
 /** Calls an /api/v1 mutation for the current organization, then refreshes the server-rendered page. */
 export function useOrgMutation(orgSlug: string) {
@@ -12,18 +13,12 @@ export function useOrgMutation(orgSlug: string) {
     setPending(true);
     setError(null);
     try {
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { "Content-Type": "application/json", "X-Empfio-Organization": orgSlug },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) {
-        const json = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setError(json?.error?.message ?? `Request failed (${res.status})`);
-        return false;
-      }
+      await fetchJson(orgSlug, path, { method, body });
       router.refresh();
       return true;
+    } catch (err) {
+      setError(errorMessage(err));
+      return false;
     } finally {
       setPending(false);
     }

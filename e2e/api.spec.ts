@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { MEMBER, OUTSIDER, OWNER, signIn } from "./fixtures";
 import { deadPort, startReceiver } from "./receiver";
@@ -184,4 +185,71 @@ test("catalogue, OpenAPI, stats, samples, recover, retry and records routes vali
   } finally {
     await receiver.close();
   }
+});
+
+test("integration connections: owners create and delete, secrets shown once; members read; the inbound log pages per organization", async ({ page }) => {
+  const owner = await sessionFor(page, OWNER);
+  const varda = await owner.post("/api/v1/integrations/connections", { headers: H(OWNER.org), data: { provider: "varda", signing_secret: "e2e-varda-secret" } });
+  expect(varda.status()).toBe(201);
+  const vardaConnection = await varda.json();
+  expect(vardaConnection).toMatchObject({ provider: "varda", name: "Varda", auth: "signature", credentials: null });
+  expect(vardaConnection.webhook_url).toMatch(new RegExp(`^https?://[^/]+/api/v1/webhooks/varda/${vardaConnection.id}$`));
+  const calcom = await (await owner.post("/api/v1/integrations/connections", { headers: H(OWNER.org), data: { provider: "calcom" } })).json();
+  expect(calcom.credentials.signing_secret).toMatch(/^whsec_/);
+  const brevo = await (await owner.post("/api/v1/integrations/connections", { headers: H(OWNER.org), data: { provider: "brevo", auth: "basic" } })).json();
+  expect(brevo).toMatchObject({ auth: "basic", credentials: { username: expect.any(String), password: expect.any(String) }, webhook_urls: { call_finished: `${brevo.webhook_url}/call-finished` } });
+  const bad = await owner.post("/api/v1/integrations/connections", { headers: H(OWNER.org), data: { provider: "varda" } });
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).error.details.map((d: { field: string }) => d.field)).toContain("signing_secret");
+
+  const listed = await (await owner.get("/api/v1/integrations/connections", { headers: H(OWNER.org) })).json();
+  expect(listed.data.slice(0, 3).map((c: { id: string }) => c.id)).toEqual([brevo.id, calcom.id, vardaConnection.id]);
+  for (const secret of ["e2e-varda-secret", calcom.credentials.signing_secret, brevo.credentials.password]) expect(JSON.stringify(listed)).not.toContain(secret);
+
+  // The inbound routes of the connections, over the production server.
+  const raw = JSON.stringify({ event: "contact.created", timestamp: new Date().toISOString(), data: { id: 77001, name: "E2E Contact", phone: "+4915100077001" } });
+  const t = Math.floor(Date.now() / 1000);
+  const signature = `t=${t},v1=${createHmac("sha256", "e2e-varda-secret").update(`${t}.${raw}`).digest("hex")}`;
+  const vardaPost = await owner.post(`/api/v1/webhooks/varda/${vardaConnection.id}`, { headers: { "Content-Type": "application/json", "X-Varda-Signature": signature }, data: raw });
+  expect(await vardaPost.json()).toMatchObject({ status: "processed", lead_id: expect.any(String) });
+  const brevoPost = await owner.post(`/api/v1/webhooks/brevo/${brevo.id}/call-finished`, {
+    headers: { Authorization: `Basic ${Buffer.from(`${brevo.credentials.username}:${brevo.credentials.password}`).toString("base64")}` },
+    data: { phone_number: "+4915100077002", type: "missed", duration_seconds: 0 },
+  });
+  expect(await brevoPost.json()).toMatchObject({ status: "processed", lead_id: expect.any(String) });
+  const calcomRaw = JSON.stringify({ triggerEvent: "PING", createdAt: new Date().toISOString(), payload: {} });
+  const calcomPost = await owner.post(`/api/v1/webhooks/calcom/${calcom.id}`, {
+    headers: { "Content-Type": "application/json", "X-Cal-Signature-256": createHmac("sha256", calcom.credentials.signing_secret).update(calcomRaw).digest("hex") },
+    data: calcomRaw,
+  });
+  expect(await calcomPost.json()).toEqual({ status: "ignored" });
+  expect((await owner.post(`/api/v1/webhooks/calcom/${calcom.id}`, { data: calcomRaw })).status()).toBe(401);
+
+  const log = await (await owner.get(`/api/v1/inbound-requests?connection_id=${vardaConnection.id}`, { headers: H(OWNER.org) })).json();
+  expect(log.data).toMatchObject([{ source: "varda", event_type: "contact.created", outcome: "processed", verification: "verified", http_status: 200 }]);
+  const firstPage = await (await owner.get("/api/v1/inbound-requests?limit=2", { headers: H(OWNER.org) })).json();
+  expect(firstPage.data).toHaveLength(2);
+  const secondPage = await (await owner.get(`/api/v1/inbound-requests?limit=2&cursor=${firstPage.next_cursor}`, { headers: H(OWNER.org) })).json();
+  expect(secondPage.data[0].id).not.toBe(firstPage.data[1].id);
+  expect((await owner.get("/api/v1/inbound-requests?outcome=exploded", { headers: H(OWNER.org) })).status()).toBe(422);
+  const vardaListed = (await (await owner.get("/api/v1/integrations/connections", { headers: H(OWNER.org) })).json()).data.find((c: { id: string }) => c.id === vardaConnection.id);
+  expect(vardaListed.last_received_at).not.toBeNull();
+  await page.context().clearCookies();
+
+  const member = await sessionFor(page, MEMBER);
+  expect((await member.get("/api/v1/integrations/connections", { headers: H(MEMBER.org) })).status()).toBe(200);
+  expect((await member.get("/api/v1/inbound-requests", { headers: H(MEMBER.org) })).status()).toBe(200);
+  expect((await member.post("/api/v1/integrations/connections", { headers: H(MEMBER.org), data: { provider: "calcom" } })).status()).toBe(403);
+  expect((await member.delete(`/api/v1/integrations/connections/${calcom.id}`, { headers: H(MEMBER.org) })).status()).toBe(403);
+  await page.context().clearCookies();
+
+  const outsider = await sessionFor(page, OUTSIDER);
+  expect((await outsider.delete(`/api/v1/integrations/connections/${calcom.id}`, { headers: H(OUTSIDER.org) })).status()).toBe(404);
+  const outsiderLog = await (await outsider.get(`/api/v1/inbound-requests?connection_id=${vardaConnection.id}`, { headers: H(OUTSIDER.org) })).json();
+  expect(outsiderLog.data).toEqual([]);
+  await page.context().clearCookies();
+
+  const again = await sessionFor(page, OWNER);
+  expect((await again.delete(`/api/v1/integrations/connections/${calcom.id}`, { headers: H(OWNER.org) })).status()).toBe(204);
+  expect((await again.post(`/api/v1/webhooks/calcom/${calcom.id}`, { data: calcomRaw })).status()).toBe(404);
 });

@@ -1,18 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { MEMBER, OUTSIDER, OWNER, screenshot, signIn } from "./fixtures";
+import { checkScreen, expectNotFound, MEMBER, onPhoneInDarkMode, OUTSIDER, OWNER, signIn } from "./fixtures";
 import { deadPort, startReceiver } from "./receiver";
 
 // The webhooks dashboard as an owner, a member and an outsider use it, against a real loopback
 // receiver and the real delivery pipeline. Each main screen is screenshotted and axe-scanned.
 const base = `/${OWNER.org}/settings/integrations/webhooks`;
-
-async function checkScreen(page: Page, name: string) {
-  await screenshot(page, name);
-  const scan = await new AxeBuilder({ page }).analyze();
-  const serious = scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`), `axe on ${name}`).toEqual([]);
-}
 
 async function addWebhook(page: Page, url: string, description: string) {
   await page.goto(`${base}/new`);
@@ -209,10 +201,7 @@ test("a member sees webhooks but no edit controls", async ({ page }) => {
 
 test("another organization's user gets 404 on these pages", async ({ page }) => {
   await signIn(page, OUTSIDER);
-  for (const path of [base, endpointPath, failedDeliveryPath, `${base}/deliveries`, `/${OWNER.org}/settings/api-keys`]) {
-    const res = await page.goto(path);
-    expect({ path, status: res?.status() }).toEqual({ path, status: 404 });
-  }
+  await expectNotFound(page, [base, endpointPath, failedDeliveryPath, `${base}/deliveries`, `/${OWNER.org}/settings/api-keys`]);
   // Their own org's URL with our ids is a 404 too, not an empty page.
   for (const path of [endpointPath, failedDeliveryPath]) {
     const own = path.replace(`/${OWNER.org}/`, `/${OUTSIDER.org}/`);
@@ -222,10 +211,7 @@ test("another organization's user gets 404 on these pages", async ({ page }) => 
 });
 
 test("the endpoint page works on a phone in dark mode", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
-  const page = await context.newPage();
-  try {
-    await signIn(page, OWNER);
+  await onPhoneInDarkMode(browser, OWNER, async (page) => {
     await page.goto(endpointPath);
     await expect(page.getByTestId("delivery-row").first()).toBeVisible();
     await expect(page.getByText(/^Last 24 hours:/)).toBeVisible();
@@ -235,7 +221,5 @@ test("the endpoint page works on a phone in dark mode", async ({ browser }) => {
     await expect(page.getByRole("heading", { name: "Attempts" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Copy as curl" }).first()).toBeVisible();
     await checkScreen(page, "delivery-detail-phone-dark");
-  } finally {
-    await context.close();
-  }
+  });
 });

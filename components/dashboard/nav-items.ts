@@ -1,4 +1,4 @@
-import { BookOpen, Building2, CalendarDays, FileCode2, Home, KeyRound, ListChecks, MessagesSquare, Plug, Users, UserSquare, Webhook } from "lucide-react";
+import { ArrowDownToLine, BookOpen, Building2, CalendarDays, FileCode2, Home, KeyRound, ListChecks, MessagesSquare, Plug, Users, UserSquare, Webhook } from "lucide-react";
 
 export const NAV_SECTIONS = [
   {
@@ -23,6 +23,7 @@ export const NAV_SECTIONS = [
     label: "Developers",
     items: [
       { href: "/settings/integrations/webhooks/deliveries", label: "Delivery log", icon: ListChecks },
+      { href: "/settings/integrations/inbound", label: "Inbound log", icon: ArrowDownToLine },
       { href: "/docs/events", label: "Event catalogue", icon: BookOpen },
       { href: "/docs/api", label: "API reference", icon: FileCode2 },
     ],

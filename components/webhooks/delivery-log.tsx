@@ -2,9 +2,9 @@
 
 import { Inbox } from "lucide-react";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
+import { LoadMore } from "@/components/ui/load-more";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { useDeliveries } from "@/lib/api-client/use-deliveries";
 import { useCanManage } from "@/lib/api-client/use-me";
@@ -35,13 +35,7 @@ export function DeliveryLog({ endpointId }: { endpointId?: string }) {
       ) : (
         <>
           <DeliveryTable rows={rows} showEndpoint={!endpointId} canRetry={canManage} />
-          {query.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-                {query.isFetchingNextPage ? "Loading…" : "Load more"}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={query} />
         </>
       )}
     </div>

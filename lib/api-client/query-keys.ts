@@ -1,4 +1,4 @@
-import type { DeliveryFilters, StatsRange } from "./types";
+import type { DeliveryFilters, InboundFilters, StatsRange } from "./types";
 
 // Keys start with the org so switching organizations never shows another org's cache.
 export const queryKeys = {
@@ -12,4 +12,7 @@ export const queryKeys = {
   eventTypes: (org: string) => [org, "event-types"] as const,
   apiKeys: (org: string) => [org, "api-keys"] as const,
   openapi: (org: string) => [org, "openapi"] as const,
+  connections: (org: string) => [org, "connections"] as const,
+  inboundRequests: (org: string) => [org, "inbound-requests"] as const,
+  inboundList: (org: string, filters: InboundFilters, limit: number) => [org, "inbound-requests", "list", filters, limit] as const,
 };

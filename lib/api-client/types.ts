@@ -1,5 +1,9 @@
 // Response shapes of /api/v1, derived from the server's serializers so the two never drift.
 import type { attemptJson, deliveryJson, endpointJson, EndpointStats } from "@/lib/api/serializers";
+import type { z } from "zod";
+import type { inboundRequestJson } from "@/lib/inbound/list-inbound-requests";
+import type { INBOUND_OUTCOMES, INBOUND_SOURCES, InboundLogEntry } from "@/lib/inbound/record-inbound-request";
+import type { connectionJson, createConnectionSchema, Credentials } from "@/lib/integrations/connections";
 import type { PingResult } from "@/lib/webhooks/send-test-ping";
 
 export type Endpoint = ReturnType<typeof endpointJson> & { stats?: EndpointStats };
@@ -44,3 +48,21 @@ export type EventType = {
 export type ApiKey = { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
 
 export type DeliveryFilters = { endpoint_id?: string; status?: DeliveryStatus; event_type?: string; since?: string; until?: string };
+
+export type Connection = ReturnType<typeof connectionJson>;
+export type ConnectionProvider = Connection["provider"];
+export type BrevoWebhookUrls = NonNullable<Connection["webhook_urls"]>;
+export type CreatedConnection = Connection & { credentials: Credentials };
+export type ConnectionInput = z.input<typeof createConnectionSchema>;
+
+export type InboundSource = (typeof INBOUND_SOURCES)[number];
+export type InboundOutcome = (typeof INBOUND_OUTCOMES)[number];
+export type InboundVerification = InboundLogEntry["verification"];
+// The serializer types these columns as plain strings; the log writes only these values.
+export type InboundRequest = Omit<ReturnType<typeof inboundRequestJson>, "source" | "outcome" | "verification"> & {
+  source: InboundSource;
+  outcome: InboundOutcome;
+  verification: InboundVerification;
+};
+
+export type InboundFilters = { source?: InboundSource; outcome?: InboundOutcome; connection_id?: string };

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { createApiKeySchema } from "@/lib/api-keys/manage-api-keys";
+import { listInboundRequestsQuery } from "@/lib/inbound/list-inbound-requests";
+import { createConnectionSchema } from "@/lib/integrations/connections";
 import { createEndpointSchema, updateEndpointSchema } from "@/lib/webhooks/endpoint-schemas";
 import { EVENT_CATALOGUE } from "@/lib/webhooks/event-catalogue";
 import { listDeliveriesQuery } from "@/lib/webhooks/list-deliveries";
@@ -65,6 +67,23 @@ const OPS: Record<string, Record<string, Op>> = {
     post: { summary: "Create an API key; the key is returned once", body: createApiKeySchema, ok: [201, z.object({ api_key: R.apiKeyResponse, key: z.string() })], manage: true },
   },
   "/api-keys/{id}": { delete: { summary: "Revoke an API key", ok: [204, null], manage: true } },
+  "/integrations/connections": {
+    get: { summary: "List the Cal.com, Varda and Brevo connections, newest first (never their secrets)", ok: [200, z.object({ data: z.array(R.connectionResponse) })] },
+    post: {
+      summary: "Create a connection; a generated Cal.com secret or Brevo token/credentials is returned once",
+      body: createConnectionSchema,
+      ok: [201, R.createdConnectionResponse],
+      manage: true,
+    },
+  },
+  "/integrations/connections/{id}": { delete: { summary: "Delete a connection; its URL stops accepting webhooks", ok: [204, null], manage: true } },
+  "/inbound-requests": {
+    get: {
+      summary: "The inbound log (agent, Cal.com, Varda, Brevo requests and what became of them), newest first, keyset-paginated",
+      query: listInboundRequestsQuery,
+      ok: [200, z.object({ data: z.array(R.inboundRequestResponse), next_cursor: z.string().nullable() })],
+    },
+  },
 };
 
 /** OpenAPI 3.1 for /api/v1, generated from the zod schemas the routes parse with. */

@@ -76,3 +76,37 @@ export const apiKeyResponse = z.object({
   last_used_at: nullableTime,
   revoked_at: nullableTime,
 });
+
+const brevoUrls = z.object({ meeting_booked: z.url(), meeting_started: z.url(), meeting_cancelled: z.url(), call_finished: z.url() });
+
+export const connectionResponse = z.object({
+  id: z.uuid(),
+  provider: z.enum(["calcom", "varda", "brevo"]),
+  name: z.string(),
+  auth: z.enum(["signature", "bearer", "basic"]),
+  webhook_url: z.url().describe("Where the provider posts; for Brevo the base of webhook_urls."),
+  webhook_urls: brevoUrls.nullable().describe("Brevo only: one URL per webhook kind."),
+  last_received_at: nullableTime,
+  created_at: z.iso.datetime(),
+});
+
+export const createdConnectionResponse = connectionResponse.extend({
+  credentials: z
+    .union([z.object({ signing_secret: z.string() }), z.object({ bearer_token: z.string() }), z.object({ username: z.string(), password: z.string() })])
+    .nullable()
+    .describe("Shown this once: Cal.com's signing secret, or Brevo's bearer token or basic-auth credentials. Null for Varda (its secret is the one you pasted)."),
+});
+
+export const inboundRequestResponse = z.object({
+  id: z.string(),
+  source: z.enum(["agent", "calcom", "varda", "brevo"]),
+  connection_id: z.uuid().nullable(),
+  event_type: z.string().nullable(),
+  received_at: z.iso.datetime(),
+  verification: z.enum(["verified", "failed", "not_configured"]),
+  outcome: z.enum(["processed", "duplicate", "ignored", "unmatched", "rejected"]),
+  http_status: z.number().int(),
+  reason: z.string().nullable(),
+  effects: z.record(z.string(), z.unknown()).nullable(),
+  duration_ms: z.number().int(),
+});

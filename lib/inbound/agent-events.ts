@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createBooking } from "@/lib/records/bookings";
-import { escalateConversation, findOrCreateConversation } from "@/lib/records/conversations";
+import { addMessage, escalateConversation, findOrCreateConversation } from "@/lib/records/conversations";
 import { changeLeadStatus, createLead } from "@/lib/records/leads";
 import type { Emit } from "@/lib/webhooks/emit-event";
 import type { AgentEvent } from "./agent-event-schema";
@@ -41,10 +41,7 @@ export async function applyAgentEvent(tx: Tx, emit: Emit, event: AgentEvent): Pr
     case "message_logged": {
       const lead = await requireLead(event.data.lead_id);
       const conversation = await findOrCreateConversation(tx, org, { id: event.data.conversation_id, leadId: lead.id, channel: event.data.channel });
-      const message = await tx.message.create({
-        data: { organizationId: org, conversationId: conversation.id, leadId: lead.id, channel: event.data.channel, direction: event.data.direction, content: event.data.content },
-      });
-      await tx.conversation.update({ where: { id: conversation.id }, data: { updatedAt: new Date() } });
+      const message = await addMessage(tx, org, { conversationId: conversation.id, leadId: lead.id, channel: event.data.channel, direction: event.data.direction, content: event.data.content });
       return { message_id: message.id, conversation_id: conversation.id };
     }
     case "escalation": {

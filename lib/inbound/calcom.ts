@@ -1,14 +1,19 @@
-import type { Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { cancelBooking, createBooking, rescheduleBooking } from "@/lib/records/bookings";
 import { findOrCreateLead } from "@/lib/records/leads";
 import type { Emit } from "@/lib/webhooks/emit-event";
-import type { CalcomCommand } from "./parse-calcom-webhook";
+import { REDELIVERY_WINDOW_MS } from "./claim-dedupe-key";
+import { processOnce, type InboundContext, type InboundResult } from "./handle-inbound";
+import { commandOrThrow, readRawBodyOrThrow, verifiedOrThrow } from "./inbound-request";
+import { parseCalcomWebhook, type CalcomCommand } from "./parse-calcom-webhook";
+import { rejected } from "./verification-result";
+import { verifyCalcomSignature } from "./verify-calcom-signature";
 
 type BookingCommand = Exclude<CalcomCommand, { kind: "ignored" }>;
 
 /** The organization: the URL's connection, the agent's metadata, or an existing booking with this uid. */
-export async function resolveCalcomOrganization(tx: Tx, command: BookingCommand, connectionOrgId: string | null): Promise<string> {
+export async function resolveCalcomOrganization(tx: Tx | Db, command: BookingCommand, connectionOrgId: string | null): Promise<string> {
   if (connectionOrgId) return connectionOrgId;
   if (command.organizationId && (await tx.organization.findUnique({ where: { id: command.organizationId } }))) return command.organizationId;
   const uids = [command.uid, command.kind === "booking_rescheduled" ? command.previousUid : null].filter((u): u is string => !!u);
@@ -63,4 +68,24 @@ async function resolveLead(tx: Tx, emit: Emit, organizationId: string, command: 
     channel: a.phone && !a.email ? "phone" : "email",
   });
   return lead.id;
+}
+
+/**
+ * Both Cal.com URLs. The global one: signed when CALCOM_WEBHOOK_SECRET is set, the organization
+ * from the booking. A connection's: signed with its secret (required), its organization.
+ */
+export async function receiveCalcomWebhook({ db, log }: InboundContext, req: Request, connection: { organizationId: string; secret: string | null } | null): Promise<InboundResult> {
+  const raw = await readRawBodyOrThrow(req);
+  const secret = connection ? connection.secret : process.env.CALCOM_WEBHOOK_SECRET || null;
+  // With no secret on the global URL, Cal.com sends no signature and none is required.
+  if (connection || secret) {
+    verifiedOrThrow(secret ? verifyCalcomSignature(raw, req.headers.get("x-cal-signature-256"), secret) : rejected("not_configured", "This Cal.com connection has no signing secret: create a new connection."), log);
+  }
+  const command = commandOrThrow(parseCalcomWebhook(raw));
+  log.eventType = command.triggerEvent;
+  if (command.kind === "ignored") return { outcome: "ignored", eventType: command.triggerEvent, reason: command.reason, body: { status: "ignored" } };
+  const organizationId = await resolveCalcomOrganization(db, command, connection?.organizationId ?? null);
+  log.organizationId = organizationId;
+  const event = { organizationId, eventType: command.triggerEvent, dedupeKey: command.dedupeKey, windowMs: REDELIVERY_WINDOW_MS, exclusive: true };
+  return processOnce(db, event, (tx, emit) => applyCalcomCommand(tx, emit, organizationId, command));
 }

@@ -1,5 +1,10 @@
 import type { Tx } from "@/lib/db/client";
 
+/** The seed: the same agent event (or Brevo payload, which has no id) within 60 s is a duplicate. */
+export const SAME_PAYLOAD_WINDOW_MS = 60_000;
+/** Senders with event ids (Cal.com, Varda) redeliver what they think failed; a day covers their retries. */
+export const REDELIVERY_WINDOW_MS = 24 * 3_600_000;
+
 /**
  * True when this key was not processed within the window, and claims it; false for a duplicate.
  * Runs in the processing transaction: concurrent duplicates wait on the key's row and then see

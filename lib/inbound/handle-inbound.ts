@@ -1,7 +1,9 @@
 import { errorResponse } from "@/lib/api/api-route";
-import { getDb, type Db } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { withEvents, type Emit } from "@/lib/webhooks/emit-event";
+import { claimDedupeKey } from "./claim-dedupe-key";
 import { recordInboundRequest, type InboundLogEntry, type InboundOutcome } from "./record-inbound-request";
 
 export type InboundResult = {
@@ -13,13 +15,13 @@ export type InboundResult = {
   body: Record<string, unknown>;
 };
 
-type Context = { db: Db; log: Partial<InboundLogEntry> };
+export type InboundContext = { db: Db; log: Partial<InboundLogEntry> };
 
 /**
  * Runs an inbound webhook handler and logs the request whatever happens: a 2xx with its outcome,
  * or a 4xx as "rejected" (or "unmatched" for a 404) with the reason. Bad input writes nothing else.
  */
-export async function handleInbound(source: InboundLogEntry["source"], handler: (ctx: Context) => Promise<InboundResult>): Promise<Response> {
+export async function handleInbound(source: InboundLogEntry["source"], handler: (ctx: InboundContext) => Promise<InboundResult>): Promise<Response> {
   const startedAt = performance.now();
   const db = getDb();
   const log: Partial<InboundLogEntry> = { verification: "not_configured" };
@@ -52,4 +54,25 @@ export async function handleInbound(source: InboundLogEntry["source"], handler: 
     });
     return response;
   }
+}
+
+/**
+ * The change an inbound event makes, at most once: the dedupe key is claimed and `apply` runs
+ * in one transaction with the events it emits. A key claimed within its window, or `apply`
+ * answering null (the sender's record is already known), answers `{"status": "duplicate"}`.
+ * `exclusive`: the organization's exclusive events run one at a time, so events about one new
+ * contact arriving together find each other's lead instead of racing to create it.
+ */
+export async function processOnce(
+  db: Db,
+  event: { organizationId: string; eventType: string; dedupeKey: string; windowMs: number; exclusive?: boolean },
+  apply: (tx: Tx, emit: Emit) => Promise<Record<string, unknown> | null>,
+): Promise<InboundResult> {
+  const { organizationId, eventType } = event;
+  const { result, events } = await withEvents(db, async (tx, emit) => {
+    if (event.exclusive) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`inbound:${organizationId}`}, 0))`;
+    return (await claimDedupeKey(tx, event.dedupeKey, event.windowMs)) ? apply(tx, emit) : null;
+  });
+  if (!result) return { outcome: "duplicate", organizationId, eventType, body: { status: "duplicate" } };
+  return { outcome: "processed", organizationId, eventType, effects: { ...result, events: events.map((e) => e.type) }, body: { status: "processed", ...result } };
 }

@@ -1,5 +1,9 @@
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import { PROVIDER_NAMES, type Provider } from "@/lib/integrations/connections";
 import type { ParseResult } from "./parse-result";
+import type { InboundLogEntry } from "./record-inbound-request";
 import { readRawBody } from "./read-raw-body";
 import type { VerificationResult } from "./verification-result";
 
@@ -24,4 +28,16 @@ export function verifiedOrThrow(result: VerificationResult, log: { verification?
     throw new AppError("unauthorized", result.message);
   }
   log.verification = result.verification;
+}
+
+/**
+ * The connection a per-connection URL names, noted for the inbound log (so its owner sees even
+ * the rejected requests). None for this provider: 404, which the log records as unmatched.
+ */
+export async function connectionOrThrow(db: Db, log: Partial<InboundLogEntry>, provider: Provider, connectionId: string) {
+  const connection = isUuid(connectionId) ? await db.integrationConnection.findFirst({ where: { id: connectionId, provider } }) : null;
+  if (!connection) throw new AppError("not_found", `No ${PROVIDER_NAMES[provider]} connection with this URL: copy the webhook URL from Settings → Integrations.`);
+  log.connectionId = connection.id;
+  log.organizationId = connection.organizationId;
+  return connection;
 }

@@ -77,3 +77,9 @@ export async function rescheduleBooking(tx: Tx, emit: Emit, organizationId: stri
   });
   return updated;
 }
+
+/** Marks a booking's meeting as started (Brevo's meeting started); no outbound event exists for it. */
+export async function markBookingStarted(tx: Tx, organizationId: string, bookingId: string, startedAt = new Date()) {
+  const { count } = await tx.booking.updateMany({ where: { id: bookingId, organizationId, status: { in: ["requested", "confirmed"] } }, data: { status: "started", startedAt } });
+  return count === 1;
+}

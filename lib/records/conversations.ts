@@ -36,3 +36,25 @@ export async function findOrCreateConversation(
     data: { ...(input.id ? { id: input.id } : {}), organizationId, leadId: input.leadId, channel: input.channel, externalRef: input.externalRef ?? null },
   });
 }
+
+/** A message in its conversation, which moves up the conversation list. */
+export async function addMessage(
+  tx: Tx,
+  organizationId: string,
+  input: { conversationId: string; leadId: string | null; channel: LeadChannel; direction: "inbound" | "outbound"; content: string; externalRef?: string | null; createdAt?: Date | null },
+) {
+  const message = await tx.message.create({
+    data: {
+      organizationId,
+      conversationId: input.conversationId,
+      leadId: input.leadId,
+      channel: input.channel,
+      direction: input.direction,
+      content: input.content,
+      externalRef: input.externalRef ?? null,
+      createdAt: input.createdAt ?? undefined,
+    },
+  });
+  await tx.conversation.update({ where: { id: input.conversationId }, data: { updatedAt: new Date() } });
+  return message;
+}

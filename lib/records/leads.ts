@@ -35,16 +35,44 @@ export async function createLead(tx: Tx, emit: Emit, organizationId: string, inp
   return lead;
 }
 
-/** The lead with this email or phone in the organization, or a new one (with `lead.created`). */
+/** The lead with this external ref, else with this email or phone, in the organization; null when none. */
+async function findLead(tx: Tx, organizationId: string, input: NewLead) {
+  if (input.externalRef) {
+    const byRef = await tx.lead.findFirst({ where: { organizationId, externalRef: input.externalRef } });
+    if (byRef) return byRef;
+  }
+  const or = [...(input.email ? [{ email: input.email.toLowerCase() }] : []), ...(input.phone ? [{ phone: input.phone }] : [])];
+  return or.length ? tx.lead.findFirst({ where: { organizationId, OR: or }, orderBy: { createdAt: "asc" } }) : null;
+}
+
+/** The lead with this external ref, email or phone in the organization, or a new one (with `lead.created`). */
 export async function findOrCreateLead(tx: Tx, emit: Emit, organizationId: string, input: NewLead) {
-  const or = [
-    ...(input.externalRef ? [{ externalRef: input.externalRef }] : []),
-    ...(input.email ? [{ email: input.email.toLowerCase() }] : []),
-    ...(input.phone ? [{ phone: input.phone }] : []),
-  ];
-  const existing = or.length ? await tx.lead.findFirst({ where: { organizationId, OR: or }, orderBy: { createdAt: "asc" } }) : null;
+  const existing = await findLead(tx, organizationId, input);
   if (existing) return { lead: existing, created: false };
   return { lead: await createLead(tx, emit, organizationId, input), created: true };
+}
+
+/**
+ * findOrCreateLead, then the source's newer details on a lead it already had: name, email and
+ * phone when given; its external ref and attribution only where the lead has none (the first
+ * touch keeps the credit). A nameless contact's new lead is called `fallbackName`. There is no
+ * outbound event for a lead's details changing.
+ */
+export async function upsertLead(tx: Tx, emit: Emit, organizationId: string, input: Omit<NewLead, "name"> & { name: string | null }, fallbackName: string) {
+  const found = await findOrCreateLead(tx, emit, organizationId, { ...input, name: input.name ?? fallbackName });
+  if (found.created) return found;
+  const { lead } = found;
+  const updated = await tx.lead.update({
+    where: { id: lead.id },
+    data: {
+      name: input.name ?? undefined,
+      email: input.email?.toLowerCase() ?? undefined,
+      phone: input.phone ?? undefined,
+      externalRef: lead.externalRef ?? input.externalRef ?? undefined,
+      attribution: lead.attribution === null ? (input.attribution ?? undefined) : undefined,
+    },
+  });
+  return { lead: updated, created: false };
 }
 
 /** Moves a lead to a status; emits `lead.status_changed` only when the status really changes. */

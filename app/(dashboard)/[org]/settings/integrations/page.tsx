@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { IntegrationsOverview } from "@/components/webhooks/integrations-overview";
+import { ConnectionsSection } from "@/components/integrations/connections-section";
+import { IntegrationsOverview } from "@/components/integrations/integrations-overview";
 import { requireMembership } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Integrations" };
@@ -10,7 +11,10 @@ export default async function Page({ params }: { params: Promise<{ org: string }
   return (
     <>
       <PageHeader title="Integrations" description="Connect Empfio to the tools you already use." />
-      <IntegrationsOverview />
+      <div className="space-y-8">
+        <IntegrationsOverview />
+        <ConnectionsSection />
+      </div>
     </>
   );
 }

@@ -1,23 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { describe, expect, it } from "vitest";
+import { setUpTestDb } from "@/test/helpers/test-db";
 
-let database: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, 2);
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
-});
+const t = setUpTestDb();
 
 function admin(...args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: database.url },
+    env: { ...process.env, DATABASE_URL: t.url },
     encoding: "utf8",
     timeout: 30_000,
   });
@@ -41,7 +30,7 @@ describe("admin CLI", () => {
   });
 
   it("rejects malformed calls with usage and exit code 2, writing nothing", async () => {
-    const before = await db.user.count();
+    const before = await t.db.user.count();
     for (const args of [
       [],
       ["frobnicate"],
@@ -55,7 +44,7 @@ describe("admin CLI", () => {
       expect({ args, code: r.code }).toEqual({ args, code: 2 });
       expect(r.stderr).toContain("Usage: npm run admin");
     }
-    expect(await db.user.count()).toBe(before);
+    expect(await t.db.user.count()).toBe(before);
   });
 
   it("refuses an unknown organization with a clear message", () => {

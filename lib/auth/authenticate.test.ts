@@ -1,44 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createOrganization } from "@/lib/organizations/create-organization";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { setUpTestDb } from "@/test/helpers/test-db";
 import { authenticate } from "./authenticate";
 import { LOGIN_LIMITS } from "./login-rate-limit";
 
-let database: TestDatabase;
-let db: Db;
+const t = setUpTestDb();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, 2);
-  await createOrganization(db, { name: "Salon A", ownerEmail: "ana@salon-a.example", ownerPassword: "correct horse" });
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
+  await createOrganization(t.db, { name: "Salon A", ownerEmail: "ana@salon-a.example", ownerPassword: "correct horse" });
 });
 
 describe("authenticate", () => {
   it("accepts the right password, case-insensitively on the email", async () => {
-    const result = await authenticate(db, "  Ana@Salon-A.example ", "correct horse", "10.0.0.1");
+    const result = await authenticate(t.db, "  Ana@Salon-A.example ", "correct horse", "10.0.0.1");
     expect(result).toMatchObject({ ok: true, user: { email: "ana@salon-a.example" } });
   });
 
   it("gives the same answer for a wrong password and an unknown email", async () => {
-    expect(await authenticate(db, "ana@salon-a.example", "wrong", "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticate(db, "nobody@salon-a.example", "wrong", "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticate(db, "not an email", "x", "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(t.db, "ana@salon-a.example", "wrong", "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(t.db, "nobody@salon-a.example", "wrong", "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(t.db, "not an email", "x", "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("locks an email after repeated failures, even for the right password", async () => {
-    await createOrganization(db, { name: "Salon B", ownerEmail: "bo@salon-b.example", ownerPassword: "right password" });
-    for (let i = 0; i < LOGIN_LIMITS.perEmail; i++) await authenticate(db, "bo@salon-b.example", `guess ${i}`, `10.1.0.${i}`);
-    expect(await authenticate(db, "bo@salon-b.example", "right password", "10.1.0.99")).toEqual({ ok: false, reason: "rate_limited" });
+    await createOrganization(t.db, { name: "Salon B", ownerEmail: "bo@salon-b.example", ownerPassword: "right password" });
+    for (let i = 0; i < LOGIN_LIMITS.perEmail; i++) await authenticate(t.db, "bo@salon-b.example", `guess ${i}`, `10.1.0.${i}`);
+    expect(await authenticate(t.db, "bo@salon-b.example", "right password", "10.1.0.99")).toEqual({ ok: false, reason: "rate_limited" });
   });
 
   it("locks an IP that tries many emails", async () => {
-    for (let i = 0; i < LOGIN_LIMITS.perIp; i++) await authenticate(db, `spray${i}@x.example`, "guess", "10.9.9.9");
-    expect(await authenticate(db, "ana@salon-a.example", "correct horse", "10.9.9.9")).toEqual({ ok: false, reason: "rate_limited" });
-    expect(await authenticate(db, "ana@salon-a.example", "correct horse", "10.9.9.10")).toMatchObject({ ok: true });
+    for (let i = 0; i < LOGIN_LIMITS.perIp; i++) await authenticate(t.db, `spray${i}@x.example`, "guess", "10.9.9.9");
+    expect(await authenticate(t.db, "ana@salon-a.example", "correct horse", "10.9.9.9")).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await authenticate(t.db, "ana@salon-a.example", "correct horse", "10.9.9.10")).toMatchObject({ ok: true });
   });
 });

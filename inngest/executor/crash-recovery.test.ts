@@ -11,6 +11,7 @@ import { waitUntil } from "./test-support/harness";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const STEPS = 6;
 const executions = new Map<string, number>();
+let appCalls = 0;
 let database: TestDatabase;
 let server: http.Server;
 let db: pg.Pool;
@@ -39,7 +40,11 @@ beforeAll(async () => {
     }
     return "done";
   });
-  server = http.createServer(serve({ client, functions: [fn] }));
+  const handler = serve({ client, functions: [fn] });
+  server = http.createServer((req, res) => {
+    if (req.method === "POST") appCalls++;
+    return handler(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(appPort, "127.0.0.1", resolve));
   db = new pg.Pool({ connectionString: database.url, max: 2 });
   env = {
@@ -60,7 +65,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-it("continues a run from its last finished step after kill -9, running no finished step twice", async () => {
+it("continues a run from its last finished (checkpointed) step after kill -9, running no finished step twice", async () => {
   child = await spawnExecutor();
   const events = (await (
     await fetch(`http://127.0.0.1:${env.INNGEST_EXECUTOR_PORT}/e/key`, { method: "POST", body: JSON.stringify({ name: "c/long", data: {} }) })
@@ -72,6 +77,8 @@ it("continues a run from its last finished step after kill -9, running no finish
   const { rows } = await db.query<{ name: string }>("SELECT name FROM executor.steps");
   const finishedBeforeCrash = rows.map((r) => r.name);
   expect(finishedBeforeCrash.length).toBeGreaterThanOrEqual(2);
+  // All of them were checkpointed from inside the run's one call to the app.
+  expect(appCalls).toBe(1);
 
   child = await spawnExecutor();
   await waitUntil(

@@ -59,6 +59,7 @@ export async function startExecutor(options: StartOptions): Promise<RunningExecu
     sync,
     eventKey: config.eventKey,
     onQueued: () => dispatcher.wake(),
+    log,
     health: () => ({ status: "ok", synced: sync.synced, functions: registry.size, inflight: dispatcher.inflight, appUrl: config.appUrl }),
   });
   await new Promise<void>((resolve, reject) => {

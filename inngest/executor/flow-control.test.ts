@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness } from "./test-support/harness";
+import { startHarness, waitUntil } from "./test-support/harness";
 
 let active = 0;
 let maxActive = 0;
 const ticks: number[] = [];
 let h: Awaited<ReturnType<typeof startHarness>>;
+let releaseStuck: () => void = () => undefined;
+const stuck = new Promise<void>((r) => (releaseStuck = r));
 
 beforeAll(async () => {
   h = await startHarness((client) => [
@@ -18,6 +20,10 @@ beforeAll(async () => {
           active--;
           return Date.now();
         }),
+    ),
+    client.createFunction(
+      { id: "keyed", triggers: [{ event: "f/keyed" }], concurrency: { key: "event.data.endpoint", limit: 1 } },
+      async ({ event, step }) => step.run("work", async () => (event.data.endpoint === "stuck" ? stuck.then(() => "released") : "done")),
     ),
     client.createFunction({ id: "once", triggers: [{ event: "f/once" }], idempotency: "event.data.orderId" }, async ({ event }) => event.data.orderId),
     client.createFunction({ id: "tick", triggers: [{ cron: "* * * * * *" }] }, async () => ticks.push(Date.now())),
@@ -33,6 +39,19 @@ describe("flow control", () => {
     expect(runs.every((r) => r.status === "completed")).toBe(true);
     // Key a is serial; key b may overlap it, so at most 2 ran at once overall.
     expect(maxActive).toBe(2);
+  });
+
+  it("runs other keys while one key, at its limit, has a long backlog queued ahead of them", async () => {
+    // More queued items of the stuck key than one keyed claim looks at, all older than the others.
+    await h.client.send(Array.from({ length: 80 }, (_, i) => ({ name: "f/keyed", data: { endpoint: "stuck", i } })));
+    await h.client.send([1, 2, 3].map((i) => ({ name: "f/keyed", data: { endpoint: `free-${i}` } })));
+    const done = async () => (await h.runs("keyed")).filter((r) => r.status === "completed").map((r) => r.output);
+    try {
+      await waitUntil(async () => (await done()).length >= 3, 5_000, "the runs of the free keys").catch(() => undefined);
+      expect(await done()).toEqual(["done", "done", "done"]);
+    } finally {
+      releaseStuck();
+    }
   });
 
   it("skips runs whose idempotency key was seen within 24 h", async () => {

@@ -1,8 +1,10 @@
 import http from "node:http";
 import type { AppSync } from "./app-sync";
+import { handleCheckpoint } from "./checkpoint-api";
 import { createRuns, type IncomingEvent } from "./create-runs";
 import { EventApiError, MAX_EVENT_BODY_BYTES, parseEvents } from "./event-api";
 import type { FunctionConfig, FunctionRegistry } from "./function-registry";
+import type { Log } from "./logger";
 import type pg from "pg";
 
 type Deps = {
@@ -11,10 +13,11 @@ type Deps = {
   sync: AppSync;
   eventKey?: string;
   onQueued: () => void;
+  log: Log;
   health: () => Record<string, unknown>;
 };
 
-/** The endpoints the SDK talks to in dev mode (`/e/<key>`, `/fn/register`) plus `/health`. */
+/** The endpoints the SDK talks to in dev mode (`/e/<key>`, `/fn/register`, async checkpoints) plus `/health`. */
 export function createHttpServer(deps: Deps): http.Server {
   return http.createServer((req, res) => {
     handle(deps, req, res).catch((error: Error) => reply(res, 500, { status: 500, error: `executor error: ${error.message}` }));
@@ -26,6 +29,8 @@ async function handle(deps: Deps, req: http.IncomingMessage, res: http.ServerRes
   if (req.method === "GET" && url.pathname === "/health") return reply(res, 200, deps.health());
   const eventPath = /^\/e\/([^/]*)\/?$/.exec(url.pathname);
   if (eventPath && req.method === "POST") return receiveEvents(deps, decodeURIComponent(eventPath[1]), req, res);
+  const checkpointPath = /^\/v1\/checkpoint\/([^/]+)\/async$/.exec(url.pathname);
+  if (checkpointPath && req.method === "POST") return receiveCheckpoint(deps, decodeURIComponent(checkpointPath[1]), req, res);
   if (url.pathname === "/fn/register" && req.method === "POST") {
     const body = JSON.parse(await readBody(req, 10 * MAX_EVENT_BODY_BYTES)) as { url?: string; functions?: FunctionConfig[] };
     if (!Array.isArray(body.functions)) return reply(res, 400, { error: "functions are required" });
@@ -44,6 +49,16 @@ async function receiveEvents(deps: Deps, key: string, req: http.IncomingMessage,
     const { eventIds, runIds } = await createRuns(deps.db, deps.registry, events);
     if (runIds.length > 0) deps.onQueued();
     reply(res, 200, { ids: eventIds, status: 200 });
+  } catch (error) {
+    if (!(error instanceof EventApiError)) throw error;
+    reply(res, error.status, { status: error.status, code: error.code, error: error.message });
+  }
+}
+
+async function receiveCheckpoint(deps: Deps, runId: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  try {
+    const { status, body } = await handleCheckpoint(deps.db, deps.log, runId, await readBody(req, 10 * MAX_EVENT_BODY_BYTES));
+    reply(res, status, body);
   } catch (error) {
     if (!(error instanceof EventApiError)) throw error;
     reply(res, error.status, { status: error.status, code: error.code, error: error.message });

@@ -2,11 +2,12 @@ import type pg from "pg";
 import type { AppClient } from "./app-client";
 import type { AppSync } from "./app-sync";
 import { applyComplete, applyFail, applyProgress, applyRetry } from "./apply-outcome";
+import { queueItemRef } from "./checkpoint-api";
 import { backoffMs } from "./durations";
 import type { FunctionRegistry } from "./function-registry";
 import type { Log } from "./logger";
 import { interpretResponse, type Outcome, type SerializedError } from "./outcome";
-import type { ClaimedItem } from "./queue";
+import { loadSteps, type ClaimedItem } from "./queue";
 
 export type ItemContext = {
   db: pg.Pool;
@@ -27,7 +28,7 @@ export async function processItem(ctx: ItemContext, item: ClaimedItem): Promise<
     await ctx.db.query("DELETE FROM executor.queue WHERE id = $1 AND lease_owner = $2", [item.id, ctx.owner]);
     return;
   }
-  const memoized = new Map(item.steps);
+  const memoized = new Map(item.taken_over ? await loadSteps(ctx.db, item.run_id) : item.steps);
   if (item.kind === "sleep" || (item.step_id !== "step" && memoized.has(item.step_id))) {
     const memos = item.kind === "sleep" ? [{ id: item.step_id, name: item.name, result: null }] : [];
     await applyProgress(ctx.db, item, ctx.owner, { memos, planned: [], discover: true, parallel: false });
@@ -84,6 +85,9 @@ async function callApp(ctx: ItemContext, item: ClaimedItem, memoized: Map<string
       max_attempts: def.maxAttempts,
       disable_immediate_execution: item.parallel,
       use_api: false,
+      // With these two the SDK runs consecutive steps in this one call and checkpoints each.
+      fn_id: item.fn_id,
+      qi_id: queueItemRef(item.id, ctx.owner),
       stack: { stack, current: stack.length },
     },
   };

@@ -17,6 +17,8 @@ export type ClaimedItem = {
   parallel: boolean;
   /** Memoized steps in completion order: [stepId, result]. */
   steps: [string, unknown][];
+  /** Claimed from a lapsed lease of another call. */
+  taken_over: boolean;
 };
 
 const READY = "available_at <= now() AND (lease_until IS NULL OR lease_until < now())";
@@ -33,9 +35,9 @@ export async function claimUnkeyed(db: pg.Pool, owner: string, limit: number, le
   const { rows } = await db.query<ClaimedItem & { keyed_ready: boolean }>(
     `WITH c AS (
        UPDATE executor.queue q SET lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'
-       FROM (SELECT id FROM executor.queue WHERE ${READY} AND cardinality(concurrency_keys) = 0
+       FROM (SELECT id, lease_owner FROM executor.queue WHERE ${READY} AND cardinality(concurrency_keys) = 0
              ORDER BY available_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) pick
-       WHERE q.id = pick.id ${RETURNING}
+       WHERE q.id = pick.id ${RETURNING}, pick.lease_owner IS NOT NULL AS taken_over
      ), s AS (${WITH_STATE})
      SELECT f.keyed_ready, s.* FROM
        (SELECT EXISTS (SELECT 1 FROM executor.queue WHERE ${READY} AND cardinality(concurrency_keys) > 0) AS keyed_ready) f
@@ -46,53 +48,32 @@ export async function claimUnkeyed(db: pg.Pool, owner: string, limit: number, le
 }
 
 /**
- * Leases ready items whose concurrency keys have room. Keyed claims from all processes run
- * one at a time under an advisory lock, so a key's limit holds across processes.
+ * Leases ready items whose concurrency keys have room, in one statement: `pick_keyed` skips
+ * keys at their limit and serializes keyed claims of all processes (advisory lock held until
+ * this statement commits), so a key's limit holds across processes.
  */
 export async function claimKeyed(db: pg.Pool, owner: string, limit: number, leaseMs: number): Promise<ClaimedItem[]> {
-  const client = await db.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock(7310003)");
-    const { rows: candidates } = await client.query<{ id: string; concurrency_keys: string[]; concurrency_limits: number[] }>(
-      `SELECT id, concurrency_keys, concurrency_limits FROM executor.queue WHERE ${READY} AND cardinality(concurrency_keys) > 0
-       ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [Math.max(limit * 4, 50)],
-    );
-    const keys = [...new Set(candidates.flatMap((c) => c.concurrency_keys))];
-    const { rows: counts } = await client.query<{ key: string; n: string }>(
-      `SELECT k AS key, count(*) AS n FROM executor.queue, unnest(concurrency_keys) k
-       WHERE concurrency_keys && $1::text[] AND lease_until > now() GROUP BY k`,
-      [keys],
-    );
-    const running = new Map(counts.map((c) => [c.key, Number(c.n)]));
-    const chosen: string[] = [];
-    for (const c of candidates) {
-      if (chosen.length >= limit) break;
-      const fits = c.concurrency_keys.every((k, i) => (running.get(k) ?? 0) < c.concurrency_limits[i]);
-      if (!fits) continue;
-      c.concurrency_keys.forEach((k) => running.set(k, (running.get(k) ?? 0) + 1));
-      chosen.push(c.id);
-    }
-    let items: ClaimedItem[] = [];
-    if (chosen.length > 0) {
-      const res = await client.query<ClaimedItem>(
-        `WITH c AS (
-           UPDATE executor.queue q SET lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'
-           WHERE q.id = ANY($3::bigint[]) ${RETURNING}
-         ) ${WITH_STATE}`,
-        [owner, leaseMs, chosen],
-      );
-      items = res.rows;
-    }
-    await client.query("COMMIT");
-    return items;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  const { rows } = await db.query<ClaimedItem>(
+    `WITH pick AS (SELECT * FROM executor.pick_keyed($3)), c AS (
+       UPDATE executor.queue q SET lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'
+       FROM pick WHERE q.id = pick.id ${RETURNING}, pick.prev_owner IS NOT NULL AS taken_over
+     ) ${WITH_STATE}`,
+    [owner, leaseMs, limit],
+  );
+  return rows;
+}
+
+/**
+ * The memoized steps of a run as of now. A claim reads them in its own statement's snapshot,
+ * which can predate a checkpoint that the previous holder of a lapsed lease committed just
+ * before the takeover; a taken-over item re-reads them once the lease is ours.
+ */
+export async function loadSteps(db: pg.Pool, runId: string): Promise<[string, unknown][]> {
+  const { rows } = await db.query<{ steps: [string, unknown][] }>(
+    "SELECT coalesce(json_agg(json_build_array(step_id, result) ORDER BY seq), '[]') AS steps FROM executor.steps WHERE run_id = $1",
+    [runId],
+  );
+  return rows[0]?.steps ?? [];
 }
 
 /** Keeps this process's leases alive while their calls run; a crashed process's lapse. */

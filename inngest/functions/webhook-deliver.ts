@@ -3,6 +3,7 @@ import { attemptDelivery } from "@/lib/webhooks/attempt-delivery";
 import { retrySchedule, withJitter } from "@/lib/webhooks/delivery-settings";
 import { WEBHOOK_DELIVERY_REQUESTED, type DeliveryRequestedData } from "@/lib/webhooks/inngest-events";
 import { inngest } from "../client";
+import { STEPS_RIDE_ON_RESPONSE } from "./checkpointing";
 
 /** Deliveries to one endpoint that may run at once; a hanging endpoint ties up no more workers. */
 export const PER_ENDPOINT_CONCURRENCY = 10;
@@ -19,6 +20,7 @@ export const webhookDeliver = inngest.createFunction(
     triggers: [{ event: WEBHOOK_DELIVERY_REQUESTED }],
     retries: 5,
     concurrency: { key: "event.data.endpointId", limit: PER_ENDPOINT_CONCURRENCY },
+    checkpointing: STEPS_RIDE_ON_RESPONSE,
   },
   async ({ event, step }) => {
     const { deliveryId, requestId } = event.data as DeliveryRequestedData;

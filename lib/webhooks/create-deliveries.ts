@@ -2,25 +2,25 @@ import type { Db } from "@/lib/db/client";
 
 /**
  * One pending Delivery per enabled endpoint subscribed to the event (or the one endpoint a
- * sample targets). Unique on (event, endpoint), so running this twice creates nothing new.
- * Returns the deliveries still pending, which are the ones to start.
+ * sample targets), in one statement. Unique on (event, endpoint), so running this twice
+ * creates nothing new. Returns the deliveries still pending, which are the ones to start.
  */
 export async function createDeliveries(db: Db, eventId: string): Promise<{ id: string; endpointId: string }[]> {
-  const event = await db.webhookEvent.findUnique({ where: { id: eventId } });
-  if (!event) return [];
-  const endpoints = await db.webhookEndpoint.findMany({
-    where: {
-      organizationId: event.organizationId,
-      enabled: true,
-      ...(event.endpointId ? { id: event.endpointId } : { eventTypes: { has: event.type } }),
-    },
-    select: { id: true },
-  });
-  if (endpoints.length) {
-    await db.webhookDelivery.createMany({
-      data: endpoints.map((e) => ({ organizationId: event.organizationId, eventId, endpointId: e.id, eventType: event.type })),
-      skipDuplicates: true,
-    });
-  }
-  return db.webhookDelivery.findMany({ where: { eventId, status: "pending" }, select: { id: true, endpointId: true } });
+  // The statement's snapshot does not see its own inserts, hence the union with rows made earlier.
+  const rows = await db.$queryRaw<{ id: string; endpoint_id: string }[]>`
+    WITH ev AS (
+      SELECT id, organization_id, type, endpoint_id FROM webhook_events WHERE id = ${eventId}::uuid
+    ), created AS (
+      INSERT INTO webhook_deliveries (id, organization_id, event_id, endpoint_id, event_type, updated_at)
+      SELECT gen_random_uuid(), ev.organization_id, ev.id, e.id, ev.type, now()
+      FROM ev JOIN webhook_endpoints e ON e.organization_id = ev.organization_id AND e.enabled
+        AND CASE WHEN ev.endpoint_id IS NULL THEN ev.type = ANY (e.event_types) ELSE e.id = ev.endpoint_id END
+      ON CONFLICT (event_id, endpoint_id) DO NOTHING
+      RETURNING id, endpoint_id
+    )
+    SELECT id::text, endpoint_id::text FROM created
+    UNION
+    SELECT id::text, endpoint_id::text FROM webhook_deliveries WHERE event_id = ${eventId}::uuid AND status = 'pending'
+    ORDER BY endpoint_id`;
+  return rows.map((r) => ({ id: r.id, endpointId: r.endpoint_id }));
 }

@@ -16,7 +16,14 @@ export async function startHarness(define: (client: Inngest) => AnyFunction[], o
   const database: TestDatabase = await createTestDatabase({ migrate: false });
   const [executorPort, appPort] = [await freePort(), await freePort()];
   const client = new Inngest({ id: "conf", isDev: true, baseUrl: `http://127.0.0.1:${executorPort}` });
-  const server = http.createServer(serve({ client, functions: define(client) }));
+  const handler = serve({ client, functions: define(client) });
+  // Calls the executor made to the app, per function id (fnId query parameter).
+  const appCalls = new Map<string, number>();
+  const server = http.createServer((req, res) => {
+    const fnId = new URL(req.url ?? "/", "http://app").searchParams.get("fnId");
+    if (req.method === "POST" && fnId) appCalls.set(fnId, (appCalls.get(fnId) ?? 0) + 1);
+    return handler(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(appPort, "127.0.0.1", resolve));
   const logs: string[] = [];
   const executor: RunningExecutor = await startExecutor({
@@ -38,6 +45,7 @@ export async function startHarness(define: (client: Inngest) => AnyFunction[], o
     executor,
     logs,
     db,
+    appCalls: (fnId: string) => appCalls.get(`conf-${fnId}`) ?? 0,
     async runs(fnId: string): Promise<RunRow[]> {
       const { rows } = await db.query<RunRow>("SELECT id, fn_id, status, output, error FROM executor.runs WHERE fn_id = $1 ORDER BY created_at, id", [`conf-${fnId}`]);
       return rows;

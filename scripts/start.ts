@@ -36,7 +36,9 @@ async function main() {
   if (!(await portIsFree(port))) fail(`Port ${port} is in use. Is Empfio already running? Stop it, or set PORT to another port.`);
   if (mode === "start" && !existsSync(".next/BUILD_ID")) fail("No production build found. Run `npm run build` first.");
 
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+  // npm's own npm_* variables are dropped: the Inngest SDK copies and filters the whole
+  // environment several times per request, so every variable costs CPU on each call.
+  const env: NodeJS.ProcessEnv = { ...withoutNpmVariables(process.env), PORT: String(port) };
   if (mode === "start") {
     const missing = missingProductionSecrets(env);
     if (missing.length) {
@@ -71,6 +73,10 @@ async function main() {
   Executor:  ${external ? "Inngest server from INNGEST_* variables" : env.INNGEST_DEV}
   Press Ctrl-C to stop.
 ────────────────────────────────────────────────────────`);
+}
+
+function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("npm_"))) as NodeJS.ProcessEnv;
 }
 
 async function startEmbeddedDatabase(env: NodeJS.ProcessEnv): Promise<string> {

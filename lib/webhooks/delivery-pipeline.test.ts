@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { beforeEach, describe, expect, it } from "vitest";
+import { setUpTestDb } from "@/test/helpers/test-db";
 import { startReceiver } from "@/test/helpers/receiver";
 import { createTestOrganization, setWebhookTestEnv } from "@/test/helpers/webhook-fixtures";
 import { attemptDelivery } from "./attempt-delivery";
@@ -16,44 +15,51 @@ import { verifyEmpfioSignature } from "./sign-payload";
 // The Inngest functions that chain them are exercised through the executor elsewhere.
 setWebhookTestEnv({ INNGEST_DEV: "http://127.0.0.1:1" });
 
-let database: TestDatabase;
-let db: Db;
+const t = setUpTestDb(4);
 let orgId: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = createDb(database.url, 4);
-});
-afterAll(async () => {
-  await db.$disconnect();
-  await database.drop();
-});
 beforeEach(async () => {
-  orgId = (await createTestOrganization(db)).id;
+  orgId = (await createTestOrganization(t.db)).id;
 });
 
 describe("outbox", () => {
   it("keeps an event only if its transaction commits, and the sweeper finds undispatched ones", async () => {
     await expect(
-      db.$transaction(async (tx) => {
+      t.db.$transaction(async (tx) => {
         await emitEvent(tx, orgId, "lead.status_changed", EVENT_CATALOGUE["lead.status_changed"].sample);
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
-    expect(await db.webhookEvent.count({ where: { organizationId: orgId } })).toBe(0);
+    expect(await t.db.webhookEvent.count({ where: { organizationId: orgId } })).toBe(0);
 
     // Inngest is unreachable here (INNGEST_DEV points at a closed port): committed, not handed over.
-    const { events } = await withEvents(db, async (tx, emit) => [await emit(orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample)]);
-    const row = await db.webhookEvent.findUniqueOrThrow({ where: { id: events[0].id } });
+    await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/hook", event_types: ["lead.created"] });
+    const { events } = await withEvents(t.db, async (tx, emit) => [await emit(orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample)]);
+    expect(events[0].handOver).toBe(true);
+    const row = await t.db.webhookEvent.findUniqueOrThrow({ where: { id: events[0].id } });
     expect(row.dispatchedAt).toBeNull();
     expect(JSON.parse(row.payload)).toMatchObject({ event: "lead.created", organization_id: orgId, data: EVENT_CATALOGUE["lead.created"].sample });
-    expect(await sweepOutbox(db, 0)).toBe(0);
-    expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: events[0].id } })).dispatchedAt).toBeNull();
+    expect(await sweepOutbox(t.db, 0)).toBe(0);
+    expect((await t.db.webhookEvent.findUniqueOrThrow({ where: { id: events[0].id } })).dispatchedAt).toBeNull();
+  });
+
+  it("records an event no enabled endpoint subscribes to as handed over: nothing to fan out or sweep", async () => {
+    const { endpoint } = await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/hook", event_types: ["booking.created"] });
+    const other = await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/hook", event_types: ["lead.created"] });
+    await t.db.webhookEndpoint.update({ where: { id: other.endpoint.id }, data: { enabled: false } });
+    const { events } = await withEvents(t.db, async (_tx, emit) => [
+      await emit(orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample),
+      await emit(orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample, { endpointId: endpoint.id }),
+    ]);
+    expect(events.map((e) => e.handOver)).toEqual([false, true]);
+    const unsubscribed = await t.db.webhookEvent.findUniqueOrThrow({ where: { id: events[0].id } });
+    expect(unsubscribed.dispatchedAt).not.toBeNull();
+    expect(JSON.parse(unsubscribed.payload)).toMatchObject({ event: "lead.created", organization_id: orgId });
+    expect(await createDeliveries(t.db, events[0].id)).toEqual([]);
   });
 
   it("refuses data that does not match the catalogue", async () => {
-    await expect(withEvents(db, (tx, emit) => emit(orgId, "lead.created", { id: "x" }))).rejects.toThrow();
-    expect(await db.webhookEvent.count({ where: { organizationId: orgId } })).toBe(0);
+    await expect(withEvents(t.db, (tx, emit) => emit(orgId, "lead.created", { id: "x" }))).rejects.toThrow();
+    expect(await t.db.webhookEvent.count({ where: { organizationId: orgId } })).toBe(0);
   });
 });
 
@@ -61,15 +67,15 @@ describe("deliveries", () => {
   it("fan out once per enabled, subscribed endpoint, idempotently", async () => {
     const r = await startReceiver();
     try {
-      const leads = await createEndpoint(db, orgId, { url: r.url, event_types: ["lead.created"] });
-      await createEndpoint(db, orgId, { url: r.url, event_types: ["booking.created"] });
-      const disabled = await createEndpoint(db, orgId, { url: r.url, event_types: ["lead.created"] });
-      await db.webhookEndpoint.update({ where: { id: disabled.endpoint.id }, data: { enabled: false } });
-      const event = await db.$transaction((tx) => emitEvent(tx, orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
-      const first = await createDeliveries(db, event.id);
+      const leads = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created"] });
+      await createEndpoint(t.db, orgId, { url: r.url, event_types: ["booking.created"] });
+      const disabled = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created"] });
+      await t.db.webhookEndpoint.update({ where: { id: disabled.endpoint.id }, data: { enabled: false } });
+      const event = await t.db.$transaction((tx) => emitEvent(tx, orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
+      const first = await createDeliveries(t.db, event.id);
       expect(first.map((d) => d.endpointId)).toEqual([leads.endpoint.id]);
-      expect(await createDeliveries(db, event.id)).toEqual(first);
-      expect(await db.webhookDelivery.count({ where: { eventId: event.id } })).toBe(1);
+      expect(await createDeliveries(t.db, event.id)).toEqual(first);
+      expect(await t.db.webhookDelivery.count({ where: { eventId: event.id } })).toBe(1);
     } finally {
       await r.close();
     }
@@ -78,25 +84,25 @@ describe("deliveries", () => {
   it("records every attempt; a failure waits, the last failure fails, a later success resets the endpoint's count", async () => {
     const r = await startReceiver((n) => ({ status: n < 3 ? 500 : 200, body: n < 3 ? "down" : "ok" }));
     try {
-      const { endpoint, secret } = await createEndpoint(db, orgId, { url: r.url, event_types: ["booking.created"] });
-      const event = await db.$transaction((tx) => emitEvent(tx, orgId, "booking.created", EVENT_CATALOGUE["booking.created"].sample));
-      const [delivery] = await createDeliveries(db, event.id);
-      const a1 = await attemptDelivery(db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 });
+      const { endpoint, secret } = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["booking.created"] });
+      const event = await t.db.$transaction((tx) => emitEvent(tx, orgId, "booking.created", EVENT_CATALOGUE["booking.created"].sample));
+      const [delivery] = await createDeliveries(t.db, event.id);
+      const a1 = await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 });
       expect(a1).toMatchObject({ done: false, status: "pending", attemptNumber: 1, responseStatus: 500 });
-      const again = await attemptDelivery(db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 });
+      const again = await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 });
       expect(again.attemptNumber).toBe(1);
       expect(r.received).toHaveLength(1);
-      await attemptDelivery(db, delivery.id, { trigger: "scheduled", stepKey: "r:2", nextDelayMs: 300_000 });
-      const a3 = await attemptDelivery(db, delivery.id, { trigger: "scheduled", stepKey: "r:3", nextDelayMs: 1_800_000 });
+      await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:2", nextDelayMs: 300_000 });
+      const a3 = await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:3", nextDelayMs: 1_800_000 });
       expect(a3).toMatchObject({ done: true, status: "succeeded", attemptNumber: 3 });
 
-      const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id }, include: { attempts: { orderBy: { attemptNumber: "asc" } } } });
+      const row = await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id }, include: { attempts: { orderBy: { attemptNumber: "asc" } } } });
       expect(row.attempts.map((a) => [a.attemptNumber, a.responseStatus, a.succeeded])).toEqual([[1, 500, false], [2, 500, false], [3, 200, true]]);
-      expect(row.attempts[0].requestBody).toBe(event && (await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).payload);
+      expect(row.attempts[0].requestBody).toBe(event && (await t.db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).payload);
       // webhook-id is the delivery id on every attempt: the receiver's dedupe key.
       expect(new Set(r.received.map((x) => x.headers["webhook-id"]))).toEqual(new Set([delivery.id]));
       expect(r.received.every((x) => verifyEmpfioSignature(x.body, String(x.headers["x-empfio-signature"]), secret))).toBe(true);
-      expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).consecutiveFailures).toBe(0);
+      expect((await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).consecutiveFailures).toBe(0);
     } finally {
       await r.close();
     }
@@ -105,20 +111,20 @@ describe("deliveries", () => {
   it("disables an endpoint that answers 410 Gone, and one that fails too many deliveries in a row", async () => {
     const r = await startReceiver(() => ({ status: 410 }));
     try {
-      const { endpoint } = await createEndpoint(db, orgId, { url: r.url, event_types: ["lead.created"] });
-      const event = await db.$transaction((tx) => emitEvent(tx, orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
-      const [delivery] = await createDeliveries(db, event.id);
-      expect(await attemptDelivery(db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 })).toMatchObject({ done: true, status: "failed" });
-      expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({ enabled: false, disabledReason: expect.stringContaining("410") });
+      const { endpoint } = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created"] });
+      const event = await t.db.$transaction((tx) => emitEvent(tx, orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
+      const [delivery] = await createDeliveries(t.db, event.id);
+      expect(await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 })).toMatchObject({ done: true, status: "failed" });
+      expect(await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({ enabled: false, disabledReason: expect.stringContaining("410") });
 
       const failing = await startReceiver(() => ({ status: 500 }));
-      const second = await createEndpoint(db, orgId, { url: failing.url, event_types: ["booking.cancelled"] });
-      await db.webhookEndpoint.update({ where: { id: second.endpoint.id }, data: { consecutiveFailures: AUTO_DISABLE_AFTER - 1 } });
-      const ev2 = await db.$transaction((tx) => emitEvent(tx, orgId, "booking.cancelled", EVENT_CATALOGUE["booking.cancelled"].sample));
-      const [d2] = await createDeliveries(db, ev2.id);
-      await attemptDelivery(db, d2.id, { trigger: "scheduled", stepKey: "r:4", nextDelayMs: null });
+      const second = await createEndpoint(t.db, orgId, { url: failing.url, event_types: ["booking.cancelled"] });
+      await t.db.webhookEndpoint.update({ where: { id: second.endpoint.id }, data: { consecutiveFailures: AUTO_DISABLE_AFTER - 1 } });
+      const ev2 = await t.db.$transaction((tx) => emitEvent(tx, orgId, "booking.cancelled", EVENT_CATALOGUE["booking.cancelled"].sample));
+      const [d2] = await createDeliveries(t.db, ev2.id);
+      await attemptDelivery(t.db, d2.id, { trigger: "scheduled", stepKey: "r:4", nextDelayMs: null });
       await failing.close();
-      expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: second.endpoint.id } })).toMatchObject({
+      expect(await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id: second.endpoint.id } })).toMatchObject({
         enabled: false,
         disabledReason: expect.stringContaining(`${AUTO_DISABLE_AFTER} consecutive failed deliveries`),
       });
@@ -132,11 +138,11 @@ describe("test pings", () => {
   it("report success or a failure with advice, and are logged without retries", async () => {
     const r = await startReceiver((n) => ({ status: n === 1 ? 200 : 404, body: n === 1 ? "pong" : "no such route" }));
     try {
-      const { endpoint } = await createEndpoint(db, orgId, { url: r.url, event_types: ["lead.created"] });
-      expect(await sendTestPing(db, endpoint)).toMatchObject({ ok: true, status_code: 200, response_excerpt: "pong", advice: null });
-      const failed = await sendTestPing(db, endpoint);
+      const { endpoint } = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created"] });
+      expect(await sendTestPing(t.db, endpoint)).toMatchObject({ ok: true, status_code: 200, response_excerpt: "pong", advice: null });
+      const failed = await sendTestPing(t.db, endpoint);
       expect(failed).toMatchObject({ ok: false, status_code: 404, advice: "Your server returned 404: is the path right?" });
-      expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: failed.delivery_id } })).toMatchObject({ status: "failed", isTest: true, attemptCount: 1 });
+      expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: failed.delivery_id } })).toMatchObject({ status: "failed", isTest: true, attemptCount: 1 });
       expect(JSON.parse(r.received[0].body)).toMatchObject({ event: "webhook.test", organization_id: orgId, data: { endpoint_id: endpoint.id } });
     } finally {
       await r.close();
@@ -146,13 +152,13 @@ describe("test pings", () => {
   it("after a rotation, are signed with the old secret and carry the new one's signature", async () => {
     const r = await startReceiver();
     try {
-      const { endpoint, secret: oldSecret } = await createEndpoint(db, orgId, { url: r.url, event_types: ["lead.created"] });
-      const { secret: newSecret } = await rotateSecret(db, orgId, endpoint.id);
-      await sendTestPing(db, endpoint);
+      const { endpoint, secret: oldSecret } = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created"] });
+      const { secret: newSecret } = await rotateSecret(t.db, orgId, endpoint.id);
+      await sendTestPing(t.db, endpoint);
       const [req] = r.received;
       expect(verifyEmpfioSignature(req.body, String(req.headers["x-empfio-signature"]), oldSecret)).toBe(true);
       expect(verifyEmpfioSignature(req.body, String(req.headers["x-empfio-signature-next"]), newSecret)).toBe(true);
-      const stored = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+      const stored = await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
       expect(JSON.stringify(stored)).not.toContain(newSecret.slice(6));
     } finally {
       await r.close();

@@ -6,20 +6,32 @@ import { parseEventData, type EventType } from "./event-catalogue";
 import { serializeEnvelope } from "./envelope";
 import { WEBHOOK_EVENT_CREATED } from "./inngest-events";
 
-export type EmittedEvent = { id: string; organizationId: string; type: string };
+/** `handOver`: some enabled endpoint subscribes to it, so Inngest must get it after commit. */
+export type EmittedEvent = { id: string; organizationId: string; type: string; handOver: boolean };
 export type EmitOptions = { endpointId?: string; occurredAt?: Date };
 export type Emit = (organizationId: string, type: EventType, data: unknown, options?: EmitOptions) => Promise<EmittedEvent>;
 
 /**
  * Writes an event to the outbox inside the caller's transaction, so it exists if and only if
- * the change that caused it commits. The envelope is serialized here, once.
+ * the change that caused it commits. The envelope is serialized here, once. An event that no
+ * enabled endpoint subscribes to at this moment has nothing to deliver: it is stored as
+ * already handed over, so it costs no Inngest event, fan-out run or sweep (most organizations
+ * have no endpoint for most event types). The check matches `createDeliveries`.
  */
 export async function emitEvent(tx: Tx, organizationId: string, type: EventType, data: unknown, options: EmitOptions = {}): Promise<EmittedEvent> {
   const occurredAt = options.occurredAt ?? new Date();
   const payload = serializeEnvelope({ event: type, timestamp: occurredAt, organizationId, data: parseEventData(type, data) });
   const id = randomUUID();
-  await tx.webhookEvent.create({ data: { id, organizationId, type, payload, occurredAt, endpointId: options.endpointId ?? null } });
-  return { id, organizationId, type };
+  const endpointId = options.endpointId ?? null;
+  const [row] = await tx.$queryRaw<{ hand_over: boolean }[]>`
+    INSERT INTO webhook_events (id, organization_id, type, payload, occurred_at, endpoint_id, dispatched_at)
+    SELECT ${id}::uuid, ${organizationId}::uuid, ${type}, ${payload}, ${occurredAt}, ${endpointId}::uuid,
+      CASE WHEN EXISTS (
+        SELECT 1 FROM webhook_endpoints e WHERE e.organization_id = ${organizationId}::uuid AND e.enabled
+          AND CASE WHEN ${endpointId}::uuid IS NULL THEN ${type} = ANY (e.event_types) ELSE e.id = ${endpointId}::uuid END
+      ) THEN NULL ELSE now() END
+    RETURNING dispatched_at IS NULL AS hand_over`;
+  return { id, organizationId, type, handOver: row.hand_over };
 }
 
 /** Runs `work` in a transaction and hands the events it emitted to Inngest after commit. */
@@ -32,7 +44,7 @@ export async function withEvents<R>(db: Db, work: (tx: Tx, emit: Emit) => Promis
       return event;
     }),
   );
-  await dispatchEvents(db, events.map((e) => e.id));
+  await dispatchEvents(db, events.filter((e) => e.handOver).map((e) => e.id));
   return { result, events };
 }
 

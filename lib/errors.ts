@@ -38,3 +38,15 @@ export function validationError(details: ErrorDetail[]): AppError {
 export function notFound(what: string): AppError {
   return new AppError("not_found", `${what} not found`);
 }
+
+/**
+ * The error as users see it: an AppError, or a PostgreSQL "data exception" (SQLSTATE class 22:
+ * a NUL character in text, an integer out of range, an impossible date) that slipped past
+ * validation, as a 422 naming the problem, so such input never answers 500. Null otherwise.
+ */
+export function asAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; originalMessage?: unknown } } } })?.meta?.driverAdapterError?.cause;
+  if (typeof cause?.originalCode !== "string" || !cause.originalCode.startsWith("22")) return null;
+  return new AppError("validation_failed", `A value in the request cannot be stored: ${String(cause.originalMessage ?? "invalid value")}.`);
+}

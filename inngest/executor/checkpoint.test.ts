@@ -31,6 +31,17 @@ beforeAll(async () => {
         });
         return a + b;
       }),
+      client.createFunction({ id: "late-fail", triggers: [{ event: "cp/late-fail" }], retries: 2 }, async ({ step }) => {
+        const a = await step.run("a", () => {
+          if (hit("late-fail-a") <= 2) throw new Error("transient a");
+          return 1;
+        });
+        const b = await step.run("b", () => {
+          if (hit("late-fail-b") === 1) throw new Error("transient b");
+          return 20;
+        });
+        return a + b;
+      }),
     ],
     { timeScale: 0.001 },
   );
@@ -59,6 +70,13 @@ describe("checkpointing (POST /v1/checkpoint/<runId>/async)", () => {
     const [run] = await h.finished("then-fails");
     expect(run).toMatchObject({ status: "completed", output: 11 });
     expect([runs["then-fails-a"], runs["then-fails-b"]]).toEqual([1, 2]);
+  });
+
+  it("gives a step that fails after a checkpoint its own attempts, not those its call began with", async () => {
+    await h.client.send({ name: "cp/late-fail", data: {} });
+    const [run] = await h.finished("late-fail");
+    expect(run).toMatchObject({ status: "completed", output: 21 });
+    expect([runs["late-fail-a"], runs["late-fail-b"]]).toEqual([3, 2]);
   });
 
   it("refuses a checkpoint from a call that no longer holds its lease, and stores nothing", async () => {

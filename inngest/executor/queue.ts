@@ -50,13 +50,15 @@ export async function claimUnkeyed(db: pg.Pool, owner: string, limit: number, le
 /**
  * Leases ready items whose concurrency keys have room, in one statement: `pick_keyed` skips
  * keys at their limit and serializes keyed claims of all processes (advisory lock held until
- * this statement commits), so a key's limit holds across processes.
+ * this statement commits), so a key's limit holds across processes. Its steps are always
+ * re-read (`taken_over`): this statement's snapshot is taken before `pick_keyed` waits for the
+ * lock, so it can miss steps a call committed meanwhile for the very item it picks.
  */
 export async function claimKeyed(db: pg.Pool, owner: string, limit: number, leaseMs: number): Promise<ClaimedItem[]> {
   const { rows } = await db.query<ClaimedItem>(
     `WITH pick AS (SELECT * FROM executor.pick_keyed($3)), c AS (
        UPDATE executor.queue q SET lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'
-       FROM pick WHERE q.id = pick.id ${RETURNING}, pick.prev_owner IS NOT NULL AS taken_over
+       FROM pick WHERE q.id = pick.id ${RETURNING}, true AS taken_over
      ) ${WITH_STATE}`,
     [owner, leaseMs, limit],
   );

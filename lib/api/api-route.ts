@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError, asAppError, validationError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { authenticateRequest, canManage, type ApiAuth } from "./authenticate-request";
 
@@ -31,7 +31,8 @@ export function apiRoute<P = Record<string, never>>(options: { manage?: boolean 
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status, headers: error.headers });
+  const known = asAppError(error);
+  if (known) return Response.json(known.toJSON(), { status: known.status, headers: known.headers });
   logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "unhandled API error");
   return Response.json({ error: { code: "internal_error", message: "Something went wrong on our side. It has been logged." } }, { status: 500 });
 }

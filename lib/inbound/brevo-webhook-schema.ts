@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoTime, optionalText } from "./inbound-schema-parts";
+import { durationSeconds, isoTime, optionalText } from "./inbound-schema-parts";
 
 // Brevo meetings and phone webhooks, with the seed's attribute names. One URL per kind.
 export const BREVO_KINDS = ["meeting-booked", "meeting-started", "meeting-cancelled", "call-finished"] as const;
@@ -44,7 +44,7 @@ const callType = z
 export const brevoCallSchema = z
   .object({
     account_name: nullable(z.object({ family_name: optionalText(200), given_name: optionalText(200) }).loose()),
-    duration_seconds: nullable(z.number("must be a number").nonnegative("must not be negative")),
+    duration_seconds: nullable(durationSeconds),
     is_forwarded: nullable(z.boolean("must be true or false")),
     phone_line: optionalText(40),
     phone_line_name: optionalText(200),

@@ -1,6 +1,6 @@
 import { errorResponse } from "@/lib/api/api-route";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { asAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { withEvents, type Emit } from "@/lib/webhooks/emit-event";
 import { claimDedupeKey } from "./claim-dedupe-key";
@@ -42,15 +42,15 @@ export async function handleInbound(source: InboundLogEntry["source"], handler: 
     return Response.json(result.body);
   } catch (error) {
     const response = errorResponse(error);
-    const known = error instanceof AppError;
+    const known = asAppError(error);
     await recordInboundRequest(db, {
       ...log,
       source,
       startedAt,
       verification: log.verification ?? "failed",
-      outcome: known && error.status === 404 ? "unmatched" : "rejected",
+      outcome: known?.status === 404 ? "unmatched" : "rejected",
       httpStatus: response.status,
-      reason: known ? error.message : "internal error",
+      reason: known ? known.message : "internal error",
     });
     return response;
   }

@@ -8,7 +8,12 @@ export type LeadChannel = z.output<typeof leadChannel>;
 export type LeadStatus = z.output<typeof leadStatus>;
 
 /** ISO 8601 with a zone (Z or ±hh:mm): a time without one would be read in the server's zone. */
-export const isoTime = z.iso.datetime({ offset: true, message: "Invalid ISO datetime (expected e.g. 2026-03-20T14:00:00Z)" });
+export const isoTime = z.iso
+  .datetime({ offset: true, message: "Invalid ISO datetime (expected e.g. 2026-03-20T14:00:00Z)" })
+  .refine((value) => !value.startsWith("0000"), "Year 0000 is not a date PostgreSQL can store");
+
+/** Seconds as stored (a 32-bit integer column). */
+export const durationSeconds = z.number("must be a number").nonnegative("must not be negative").max(2_147_483_647, "is too large");
 
 /** Optional text where senders use "", null or absence for "none": all become null. */
 export function optionalText(max: number) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoTime, numericId, optionalText } from "./inbound-schema-parts";
+import { durationSeconds, isoTime, numericId, optionalText } from "./inbound-schema-parts";
 
 // Varda deliveries: `{ event, timestamp, data }`, shapes as in varda-webhook-events.txt.
 // Extra fields pass; ids are integers (numeric strings accepted).
@@ -53,7 +53,7 @@ const call = z
     status: optionalText(50),
     from_number: optionalText(40),
     to_number: optionalText(40),
-    duration_seconds: nullable(z.number().nonnegative("must not be negative")),
+    duration_seconds: nullable(durationSeconds),
     disposition: optionalText(100),
     contact,
     attribution,

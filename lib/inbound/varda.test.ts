@@ -183,6 +183,8 @@ describe("Varda webhooks: bad requests", () => {
       ["unknown connection", () => send(raw, { connection: "00000000-0000-4000-8000-000000000000" }), 404, "No Varda connection"],
       ["not a connection id", () => send(raw, { connection: "nope" }), 404, "No Varda connection"],
       ["2 MB body", () => send(JSON.stringify({ ...callEnded, data: { ...callEnded.data, padding: "x".repeat(2_000_000) } })), 413, "larger than"],
+      ["duration beyond a 32-bit integer", () => send(JSON.stringify({ ...callEnded, data: { ...callEnded.data, duration_seconds: 3e9 } })), 422, "data.duration_seconds: is too large"],
+      ["NUL character in text", () => send(JSON.stringify({ ...callEnded, data: { ...callEnded.data, id: 4343, disposition: "a\u0000b" } })), 422, "cannot be stored"],
     ];
     const log = await expectRejections(ctx.db, cases);
     expect(await counts()).toEqual(before);

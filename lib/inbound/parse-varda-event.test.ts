@@ -3,6 +3,9 @@ import { fixtureJson, fixtureText } from "./fixtures/load-fixture";
 import { parseVardaEvent } from "./parse-varda-event";
 import { vardaChannel, vardaOutcomeLeadStatus } from "./varda-mappings";
 
+// References are scoped to the connection an event came through (Varda ids are per account).
+const parse = (raw: string) => parseVardaEvent(raw, "conn-1");
+
 type Envelope = { event: string; timestamp: string; data: Record<string, unknown> };
 const conversationCreated = fixtureJson<Envelope>("varda-conversation-created.json");
 const callEnded = fixtureJson<Envelope>("varda-call-ended.json");
@@ -20,11 +23,11 @@ const derived = {
   "contact.updated": JSON.stringify({ event: "contact.updated", timestamp: "2026-03-26T08:00:00Z", data: { ...seedContact, email: "jane.doe@example.com", updated_at: "2026-03-26T08:00:00Z" } }),
 };
 
-const janeDoe = { vardaId: 456, externalRef: "varda:456", name: "Jane Doe", email: "jane@example.com", phone: "+18005551234" };
+const janeDoe = { vardaId: 456, externalRef: "varda:conn-1:contact:456", name: "Jane Doe", email: "jane@example.com", phone: "+18005551234" };
 
 describe("parseVardaEvent on the seed's payloads", () => {
   it("conversation.created → a conversation on the mapped channel, with its contact and attribution", () => {
-    expect(parseVardaEvent(fixtureText("varda-conversation-created.json"))).toEqual({
+    expect(parse(fixtureText("varda-conversation-created.json"))).toEqual({
       ok: true,
       command: {
         kind: "record_conversation",
@@ -33,38 +36,38 @@ describe("parseVardaEvent on the seed's payloads", () => {
         dedupeKey: expect.stringMatching(/^varda:[0-9a-f]{64}$/),
         contact: janeDoe,
         attribution: { source: "google_ads", medium: "cpc", campaign: "spring-sale", landing_page: "https://example.com/services", type: "session" },
-        conversation: { vardaId: 123, externalRef: "varda:conversation:123", status: "open", priority: "high", channel: "phone", channelType: "phone", createdAt: new Date("2026-03-25T18:30:00Z"), updatedAt: new Date("2026-03-25T18:30:00Z") },
+        conversation: { vardaId: 123, externalRef: "varda:conn-1:conversation:123", status: "open", priority: "high", channel: "phone", channelType: "phone", createdAt: new Date("2026-03-25T18:30:00Z"), updatedAt: new Date("2026-03-25T18:30:00Z") },
       },
     });
   });
 
   it("message.created → a message in conversation 123 on webchat", () => {
-    expect(parseVardaEvent(fixtureText("varda-message-created.json"))).toMatchObject({
+    expect(parse(fixtureText("varda-message-created.json"))).toMatchObject({
       ok: true,
       command: {
         kind: "record_message",
         contact: janeDoe,
-        message: { vardaId: 789, externalRef: "varda:message:789", conversationExternalRef: "varda:conversation:123", direction: "inbound", senderType: "contact", content: "Hi, I'd like to schedule a service appointment.", channel: "webchat", messageType: "text" },
+        message: { vardaId: 789, externalRef: "varda:conn-1:message:789", conversationExternalRef: "varda:conn-1:conversation:123", direction: "inbound", senderType: "contact", content: "Hi, I'd like to schedule a service appointment.", channel: "webchat", messageType: "text" },
       },
     });
   });
 
   it("call.ended → a call whose customer is the inbound caller", () => {
-    expect(parseVardaEvent(fixtureText("varda-call-ended.json"))).toMatchObject({
+    expect(parse(fixtureText("varda-call-ended.json"))).toMatchObject({
       ok: true,
       command: {
         kind: "record_call",
         contact: { vardaId: 456, name: "Jane Doe", email: null, phone: "+18005559876" },
         attribution: { gclid: "CjwKCAjw...", device_type: "mobile" },
-        call: { vardaId: 42, externalRef: "varda:call:42", ended: true, direction: "inbound", customerPhone: "+18005559876", durationSeconds: 245, disposition: "completed", startedAt: new Date("2026-03-25T18:30:55Z"), endedAt: new Date("2026-03-25T18:35:00Z") },
+        call: { vardaId: 42, externalRef: "varda:conn-1:call:42", ended: true, direction: "inbound", customerPhone: "+18005559876", durationSeconds: 245, disposition: "completed", startedAt: new Date("2026-03-25T18:30:55Z"), endedAt: new Date("2026-03-25T18:35:00Z") },
       },
     });
   });
 
   it("call.outcome_tagged booked → lead status booked, for the call it tags", () => {
-    expect(parseVardaEvent(fixtureText("varda-call-outcome-tagged.json"))).toMatchObject({
+    expect(parse(fixtureText("varda-call-outcome-tagged.json"))).toMatchObject({
       ok: true,
-      command: { kind: "tag_call_outcome", outcome: { vardaId: 15, callExternalRef: "varda:call:42", outcomeType: "booked", leadStatus: "booked", estimatedValueCents: 250000, revenueCents: 250000, notes: "Kitchen remodel - scheduled for April" } },
+      command: { kind: "tag_call_outcome", outcome: { vardaId: 15, callExternalRef: "varda:conn-1:call:42", outcomeType: "booked", leadStatus: "booked", estimatedValueCents: 250000, revenueCents: 250000, notes: "Kitchen remodel - scheduled for April" } },
     });
   });
 });
@@ -77,18 +80,18 @@ describe("parseVardaEvent on the other five events", () => {
     ["contact.created", { kind: "upsert_contact", contact: janeDoe, attribution: seedAttribution }],
     ["contact.updated", { kind: "upsert_contact", contact: { ...janeDoe, email: "jane.doe@example.com" }, attribution: null }],
   ] as const)("%s", (event, expected) => {
-    expect(parseVardaEvent(derived[event])).toMatchObject({ ok: true, command: { event, ...expected } });
+    expect(parse(derived[event])).toMatchObject({ ok: true, command: { event, ...expected } });
   });
 
   it("an outbound call's customer is the number called", () => {
-    expect(parseVardaEvent(with_(callEnded, {}, { direction: "outbound" }))).toMatchObject({ ok: true, command: { call: { customerPhone: "+18005551234" } } });
+    expect(parse(with_(callEnded, {}, { direction: "outbound" }))).toMatchObject({ ok: true, command: { call: { customerPhone: "+18005551234" } } });
   });
 });
 
 describe("parseVardaEvent rejections and keys", () => {
   it("ignores events Varda may add later, rejects what it cannot read", () => {
-    expect(parseVardaEvent(JSON.stringify({ event: "invoice.paid", timestamp: "2026-03-25T18:30:00Z", data: {} }))).toMatchObject({ ok: true, command: { kind: "ignored", event: "invoice.paid" } });
-    expect(parseVardaEvent("not json")).toMatchObject({ ok: false, status: 400 });
+    expect(parse(JSON.stringify({ event: "invoice.paid", timestamp: "2026-03-25T18:30:00Z", data: {} }))).toMatchObject({ ok: true, command: { kind: "ignored", event: "invoice.paid" } });
+    expect(parse("not json")).toMatchObject({ ok: false, status: 400 });
   });
 
   it.each([
@@ -99,12 +102,12 @@ describe("parseVardaEvent rejections and keys", () => {
     [with_(conversationCreated, {}, { contact: { name: "No id" } }), "data.contact.id: is required"],
     [JSON.stringify({ timestamp: "2026-03-25T18:30:00Z", data: {} }), "event: is required"],
   ])("answers %s with a 422 naming the field", (raw, message) => {
-    expect(parseVardaEvent(raw)).toMatchObject({ ok: false, status: 422, code: "validation_failed", message });
+    expect(parse(raw)).toMatchObject({ ok: false, status: 422, code: "validation_failed", message });
   });
 
   it("keys an event by event + data.id + timestamp, so a retry with other formatting is the same", () => {
     const key = (raw: string) => {
-      const r = parseVardaEvent(raw);
+      const r = parse(raw);
       return r.ok && r.command.kind !== "ignored" ? r.command.dedupeKey : null;
     };
     const original = key(fixtureText("varda-call-ended.json"));

@@ -37,16 +37,23 @@ export type VardaCommand =
   | { kind: "ignored"; event: string; reason: string };
 
 /** External refs as stored on our records; the contact's matches the lead's `varda:<id>`. */
-export const vardaRef = {
-  contact: (id: number) => `varda:${id}`,
-  conversation: (id: number) => `varda:conversation:${id}`,
-  message: (id: number) => `varda:message:${id}`,
-  call: (id: number) => `varda:call:${id}`,
-};
+/**
+ * Record references for one Varda account. Varda's ids are only unique within an account, and
+ * an organization may connect several accounts, so each reference names the connection.
+ */
+export function vardaRefs(connectionId: string) {
+  return {
+    contact: (id: number) => `varda:${connectionId}:contact:${id}`,
+    conversation: (id: number) => `varda:${connectionId}:conversation:${id}`,
+    message: (id: number) => `varda:${connectionId}:message:${id}`,
+    call: (id: number) => `varda:${connectionId}:call:${id}`,
+  };
+}
+type VardaRefs = ReturnType<typeof vardaRefs>;
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
-function toContact(c: VardaContactPayload | null): VardaContact | null {
+function toContact(vardaRef: VardaRefs, c: VardaContactPayload | null): VardaContact | null {
   return c && { vardaId: c.id, externalRef: vardaRef.contact(c.id), name: c.name, email: c.email, phone: c.phone };
 }
 
@@ -56,7 +63,7 @@ function conversationStatus(event: VardaEventName, status: string | null): "open
   return status === "resolved" || status === "closed" ? status : "open";
 }
 
-function toCommand(e: VardaEvent): VardaCommand {
+function toCommand(e: VardaEvent, vardaRef: VardaRefs): VardaCommand {
   const base = { event: e.event, occurredAt: new Date(e.timestamp), dedupeKey: `varda:${sha256Hex(e.event, "\n", String(e.data.id), "\n", e.timestamp)}`, attribution: e.data.attribution };
   switch (e.event) {
     case "contact.created":
@@ -69,7 +76,7 @@ function toCommand(e: VardaEvent): VardaCommand {
     case "conversation.closed": {
       const d = e.data;
       const conversation = { vardaId: d.id, externalRef: vardaRef.conversation(d.id), status: conversationStatus(e.event, d.status), priority: d.priority, channel: vardaChannel(d.channel_type), channelType: d.channel_type, createdAt: date(d.created_at), updatedAt: date(d.updated_at) };
-      return { ...base, kind: "record_conversation", contact: toContact(d.contact), conversation };
+      return { ...base, kind: "record_conversation", contact: toContact(vardaRef, d.contact), conversation };
     }
     case "message.created": {
       const d = e.data;
@@ -86,7 +93,7 @@ function toCommand(e: VardaEvent): VardaCommand {
         channelType: d.channel_type,
         createdAt: date(d.created_at),
       };
-      return { ...base, kind: "record_message", contact: toContact(d.contact), message };
+      return { ...base, kind: "record_message", contact: toContact(vardaRef, d.contact), message };
     }
     case "call.started":
     case "call.ended": {
@@ -94,20 +101,23 @@ function toCommand(e: VardaEvent): VardaCommand {
       // The customer is the far end: the caller of an inbound call, the callee of an outbound one.
       const customerPhone = (d.direction === "outbound" ? d.to_number : d.from_number) ?? d.contact?.phone ?? null;
       const call = { vardaId: d.id, externalRef: vardaRef.call(d.id), ended: e.event === "call.ended", direction: d.direction, status: d.status, fromNumber: d.from_number, toNumber: d.to_number, customerPhone, durationSeconds: d.duration_seconds === null ? null : Math.round(d.duration_seconds), disposition: d.disposition, startedAt: date(d.started_at), endedAt: date(d.ended_at) };
-      return { ...base, kind: "record_call", contact: toContact(d.contact), call };
+      return { ...base, kind: "record_call", contact: toContact(vardaRef, d.contact), call };
     }
     case "call.outcome_tagged": {
       const d = e.data;
       const outcome = { vardaId: d.id, callExternalRef: vardaRef.call(d.call_session_id), outcomeType: d.outcome_type, leadStatus: vardaOutcomeLeadStatus(d.outcome_type), estimatedValueCents: d.estimated_value_cents, actualValueCents: d.actual_value_cents, revenueCents: d.revenue_cents, notes: d.notes };
-      return { ...base, kind: "tag_call_outcome", contact: toContact(d.contact), outcome };
+      return { ...base, kind: "tag_call_outcome", contact: toContact(vardaRef, d.contact), outcome };
     }
   }
 }
 
 const eventName = z.object({ event: z.string("must be a string").min(1, "must not be empty") }).loose();
 
-/** Raw body → a command per Varda event, `ignored` for events Varda may add later, or a 400/422 naming the field. */
-export function parseVardaEvent(rawBody: Uint8Array | string): ParseResult<VardaCommand> {
+/**
+ * Raw body → a command per Varda event (references scoped to the connection it came through),
+ * `ignored` for events Varda may add later, or a 400/422 naming the field.
+ */
+export function parseVardaEvent(rawBody: Uint8Array | string, connectionId: string): ParseResult<VardaCommand> {
   const json = parseJsonBody(rawBody);
   if (!json.ok) return json;
   const named = validate(json.value, eventName);
@@ -116,5 +126,5 @@ export function parseVardaEvent(rawBody: Uint8Array | string): ParseResult<Varda
     return { ok: true, command: { kind: "ignored", event: named.value.event, reason: `Varda event ${named.value.event} is not handled.` } };
   }
   const event = validate(json.value, vardaEventSchema);
-  return event.ok ? { ok: true, command: toCommand(event.value) } : event;
+  return event.ok ? { ok: true, command: toCommand(event.value, vardaRefs(connectionId)) } : event;
 }

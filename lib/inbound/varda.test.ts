@@ -54,9 +54,9 @@ describe("Varda webhooks: the seed's payloads", () => {
     expect(conversation.status).toBe(200);
     const { lead_id: leadId, conversation_id: conversationId } = await conversation.json();
     const lead = await ctx.db.lead.findUniqueOrThrow({ where: { id: leadId } });
-    expect(lead).toMatchObject({ organizationId: ctx.orgId, name: "Jane Doe", email: "jane@example.com", phone: "+18005551234", channel: "phone", status: "new", externalRef: "varda:456" });
+    expect(lead).toMatchObject({ organizationId: ctx.orgId, name: "Jane Doe", email: "jane@example.com", phone: "+18005551234", channel: "phone", status: "new", externalRef: `varda:${connectionId}:contact:456` });
     expect(lead.attribution).toEqual({ source: "google_ads", medium: "cpc", campaign: "spring-sale", landing_page: "https://example.com/services", type: "session" });
-    expect(await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ leadId, status: "open", channel: "phone", externalRef: "varda:conversation:123" });
+    expect(await ctx.db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ leadId, status: "open", channel: "phone", externalRef: `varda:${connectionId}:conversation:123` });
 
     const message = await (await send(fixtureText("varda-message-created.json"))).json();
     expect(message).toMatchObject({ status: "processed", conversation_id: conversationId, lead_id: leadId });
@@ -79,7 +79,7 @@ describe("Varda webhooks: the seed's payloads", () => {
       toNumber: "+18005551234",
       durationSeconds: 245,
       disposition: "completed",
-      externalRef: "varda:call:42",
+      externalRef: `varda:${connectionId}:call:42`,
       startedAt: new Date("2026-03-25T18:30:55Z"),
       endedAt: new Date("2026-03-25T18:35:00Z"),
     });
@@ -116,7 +116,7 @@ describe("Varda webhooks: the seed's payloads", () => {
     const created = await sendJson({ event: "contact.created", timestamp: "2026-03-25T10:00:00Z", data: { ...contact, attribution, created_at: "2026-03-25T10:00:00Z" } });
     expect(created.body).toMatchObject({ status: "processed", lead_id: expect.any(String) });
     const leadId = created.body.lead_id;
-    expect(await ctx.db.lead.findUniqueOrThrow({ where: { id: leadId } })).toMatchObject({ name: "Max Muster", email: "max@example.com", channel: "phone", attribution, externalRef: "varda:900" });
+    expect(await ctx.db.lead.findUniqueOrThrow({ where: { id: leadId } })).toMatchObject({ name: "Max Muster", email: "max@example.com", channel: "phone", attribution, externalRef: `varda:${connectionId}:contact:900` });
 
     const updated = await sendJson({ event: "contact.updated", timestamp: "2026-03-26T08:00:00Z", data: { ...contact, name: "Max Mustermann", email: "MAX.M@example.com", attribution: { source: "later" } } });
     expect(updated.body).toEqual({ status: "processed", lead_id: leadId });
@@ -137,7 +137,7 @@ describe("Varda webhooks: the seed's payloads", () => {
     const ended = await sendJson({ event: "call.ended", timestamp: "2026-03-26T10:05:00Z", data: { ...call, duration_seconds: 300 } });
     expect(ended.body.call_id).toBe(started.body.call_id);
     expect(await ctx.db.call.findUniqueOrThrow({ where: { id: started.body.call_id } })).toMatchObject({ leadId, status: "ended", durationSeconds: 300, disposition: "completed" });
-    expect(await ctx.db.lead.count({ where: { externalRef: "varda:900" } })).toBe(1);
+    expect(await ctx.db.lead.count({ where: { externalRef: `varda:${connectionId}:contact:900` } })).toBe(1);
   });
 
   it("a call from an unknown number creates a phone lead; outcomes move the status only when it changes", async () => {
@@ -200,6 +200,21 @@ describe("Varda webhooks: bad requests", () => {
   });
 });
 
+describe("Varda webhooks: two Varda accounts in one organization", () => {
+  it("the same Varda contact id from each account makes two leads, not one updated twice", async () => {
+    const { createConnection } = await import("@/lib/integrations/connections");
+    const second = (await createConnection(ctx.db, ctx.orgId, { provider: "varda", signing_secret: SECRET })).connection.id;
+    const contact = (name: string) => JSON.stringify({ event: "contact.created", timestamp: "2026-03-29T09:00:00Z", data: { id: 970, name, phone: null, email: null } });
+    expect((await send(contact("Account A Customer"))).status).toBe(200);
+    expect((await send(contact("Account B Customer"), { connection: second })).status).toBe(200);
+    const leads = await ctx.db.lead.findMany({ where: { externalRef: { endsWith: ":contact:970" } }, orderBy: { createdAt: "asc" } });
+    expect(leads.map((l) => [l.name, l.externalRef])).toEqual([
+      ["Account A Customer", `varda:${connectionId}:contact:970`],
+      ["Account B Customer", `varda:${second}:contact:970`],
+    ]);
+  });
+});
+
 describe("Varda webhooks: concurrency", () => {
   it("events about one new contact arriving at once make one lead, and every request succeeds", async () => {
     const contact = { id: 950, name: "Rush Hour", phone: "+4915100000950" };
@@ -208,8 +223,8 @@ describe("Varda webhooks: concurrency", () => {
     );
     const answers = await Promise.all(bodies.map(async (raw) => (await send(raw)).status));
     expect(answers).toEqual(bodies.map(() => 200));
-    expect(await ctx.db.lead.count({ where: { externalRef: "varda:950" } })).toBe(1);
-    expect(await ctx.db.conversation.count({ where: { externalRef: "varda:conversation:951" } })).toBe(1);
+    expect(await ctx.db.lead.count({ where: { externalRef: `varda:${connectionId}:contact:950` } })).toBe(1);
+    expect(await ctx.db.conversation.count({ where: { externalRef: `varda:${connectionId}:conversation:951` } })).toBe(1);
     expect(await ctx.db.message.count({ where: { content: { startsWith: "message " } } })).toBe(8);
   });
 });

@@ -14,7 +14,7 @@ export function POST(req: Request, { params }: Params) {
     const raw = await readRawBodyOrThrow(req);
     const secret = connection.secretEncrypted && openSecret(connection.secretEncrypted);
     verifiedOrThrow(verifyVardaSignature({ rawBody: raw, header: req.headers.get("x-varda-signature"), secret }), log);
-    const command = commandOrThrow(parseVardaEvent(raw));
+    const command = commandOrThrow(parseVardaEvent(raw, connection.id));
     log.eventType = command.event;
     if (command.kind === "ignored") return { outcome: "ignored", eventType: command.event, reason: command.reason, body: { status: "ignored" } };
     // Varda's event ids are its own account's: the key is scoped to this connection.

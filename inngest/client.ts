@@ -1,3 +1,4 @@
+import "./plain-process-env";
 import { Inngest } from "inngest";
 
 /**

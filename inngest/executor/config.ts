@@ -20,9 +20,13 @@ export type ExecutorConfig = {
   callTimeoutMs: number;
   /** Re-sync the app's functions this often. */
   resyncMs: number;
+  /** Finished runs and events older than this are deleted (running runs never are). */
+  retentionMs: number;
   /** One line per step progress; false silences it (benchmarks). */
   log: boolean | ((line: string) => void);
 };
+
+const HOUR_MS = 3_600_000;
 
 export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ExecutorConfig {
   const databaseUrl = env.DATABASE_URL;
@@ -39,6 +43,7 @@ export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Executo
     maxPollMs: 250,
     callTimeoutMs: integer(env.INNGEST_EXECUTOR_CALL_TIMEOUT_MS, 5 * 60_000, "INNGEST_EXECUTOR_CALL_TIMEOUT_MS", 1),
     resyncMs: 60_000,
+    retentionMs: integer(env.INNGEST_EXECUTOR_RETENTION_HOURS, 168, "INNGEST_EXECUTOR_RETENTION_HOURS", 1) * HOUR_MS,
     log: env.INNGEST_EXECUTOR_LOG !== "0",
   };
 }
@@ -53,6 +58,7 @@ export function withDefaults(options: Partial<ExecutorConfig> & { databaseUrl: s
     maxPollMs: 250,
     callTimeoutMs: 5 * 60_000,
     resyncMs: 60_000,
+    retentionMs: 168 * HOUR_MS,
     log: true,
     ...options,
   };

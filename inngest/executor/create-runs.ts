@@ -51,7 +51,11 @@ export async function createRuns(
     `WITH ev_in AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, payload jsonb, dedupe_key text)
      ), ev_seen AS (
-       SELECT key, ref FROM executor.dedupe WHERE scope = 'event' AND expires_at > now() AND key IN (SELECT dedupe_key FROM ev_in)
+       -- One index probe per incoming id (LATERAL): a join here is planned as a scan of every
+       -- id seen in the last 24 hours.
+       SELECT d.key, d.ref FROM ev_in CROSS JOIN LATERAL (
+         SELECT key, ref FROM executor.dedupe WHERE scope = 'event' AND key = ev_in.dedupe_key AND expires_at > now() OFFSET 0
+       ) d
      ), ev_claim AS (
        INSERT INTO executor.dedupe (scope, key, ref, expires_at)
        SELECT 'event', dedupe_key, id, now() + $3 * interval '1 millisecond' FROM ev_in WHERE dedupe_key IS NOT NULL

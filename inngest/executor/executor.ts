@@ -15,6 +15,7 @@ import { createLog } from "./logger";
 import { listenForWork } from "./notify-listener";
 import { processItem } from "./process-item";
 import { renewLeases } from "./queue";
+import { pruneHistory } from "./retention";
 
 export const EXECUTOR_MIGRATIONS: MigrationSet = {
   dir: path.join(import.meta.dirname, "migrations"),
@@ -51,7 +52,10 @@ export async function startExecutor(options: StartOptions): Promise<RunningExecu
   const timers = [
     setInterval(() => renewLeases(db, owner, config.leaseMs).catch((e: Error) => log(`lease renewal failed: ${e.message}`)), config.leaseMs / 3),
     setInterval(() => fireDueCrons(db, registry, log).then((n) => n > 0 && dispatcher.wake(), (e: Error) => log(`cron tick failed: ${e.message}`)), 1_000),
-    setInterval(() => db.query("DELETE FROM executor.dedupe WHERE expires_at < now()").catch(() => undefined), 10 * 60_000),
+    setInterval(() => {
+      db.query("DELETE FROM executor.dedupe WHERE expires_at < now()").catch(() => undefined);
+      pruneHistory(db, config.retentionMs).catch((e: Error) => log(`pruning history failed: ${e.message}`));
+    }, 10 * 60_000),
   ];
   const server = createHttpServer({
     db,

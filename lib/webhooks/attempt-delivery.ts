@@ -124,7 +124,9 @@ export async function attemptDelivery(db: Db, deliveryId: string, options: Attem
           WHEN ${health}::text = 'gone' OR (enabled AND ${health}::text = 'count' AND consecutive_failures + 1 >= ${AUTO_DISABLE_AFTER}::int) THEN now()
           ELSE disabled_at END,
         updated_at = now()
-      WHERE id = ${delivery.endpoint_id}::uuid AND ${health}::text IS NOT NULL
+      -- A success on a healthy endpoint changes nothing: skipping it keeps concurrent deliveries
+      -- to one endpoint from queueing on its row lock.
+      WHERE id = ${delivery.endpoint_id}::uuid AND ${health}::text IS NOT NULL AND NOT (${health}::text = 'reset' AND consecutive_failures = 0)
     )
     UPDATE webhook_deliveries SET
       status = CASE WHEN status = 'succeeded' THEN status ELSE COALESCE(${status}::"DeliveryStatus", status) END,

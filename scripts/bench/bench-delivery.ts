@@ -14,7 +14,7 @@ import pg from "pg";
 import { createTestDatabase, freePort } from "@/test/helpers/database";
 import { hostRoute } from "@/test/helpers/route-host";
 import { startReceiver, type Received } from "@/test/helpers/receiver";
-import { closedLoop, percentiles } from "./load";
+import { closedLoop, cpuPerUnit, percentiles } from "./load";
 
 const N = Number(process.argv[2] ?? 1000);
 const CONCURRENCY = 50;
@@ -96,8 +96,14 @@ async function main() {
   // Burst through the pipeline.
   latencies.length = 0;
   const p0 = performance.now();
-  await closedLoop(N, CONCURRENCY, (i) => emit(i, "burst"));
-  await waitFor(async () => latencies.length >= N, 600_000);
+  const cpu = await cpuPerUnit(
+    process.pid,
+    async () => {
+      await closedLoop(N, CONCURRENCY, (i) => emit(i, "burst"));
+      await waitFor(async () => latencies.length >= N, 600_000);
+    },
+    N,
+  );
   const rate = N / ((performance.now() - p0) / 1000);
   const burst = percentiles(latencies);
 
@@ -118,6 +124,7 @@ async function main() {
 
   console.log(`\ndeliveries: ${N}, concurrency ${CONCURRENCY}, one endpoint, real PostgreSQL; serve route in its own process`);
   console.log(`pipeline  ${rate.toFixed(1)} deliveries/s   p50 ${burst.p50} ms   p99 ${burst.p99} ms (emit → delivered, burst)`);
+  console.log(`CPU per delivery: ${cpu.ms} ms (${cpu.byProcess}); ${cpus().length} cores`);
   console.log(`ceiling   ${ceilingRate.toFixed(1)} deliveries/s   (signed POST + one INSERT, same concurrency)`);
   console.log(`ratio     ${(rate / ceilingRate).toFixed(3)}   (target ≥ 0.5; target ≥ 1,000 deliveries/s)`);
   console.log(`paced 100 events/s: p50 ${pacedSummary.p50} ms   p99 ${pacedSummary.p99} ms (target p99 ≤ 250 ms)${failedNote(pacedFailed())}`);

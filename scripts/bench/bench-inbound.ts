@@ -5,7 +5,7 @@
 // Usage: tsx scripts/bench/bench-inbound.ts [requests=4000]   (builds first if there is no build)
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import os, { loadavg } from "node:os";
 import path from "node:path";
 import { Pool, type Dispatcher } from "undici";
@@ -13,13 +13,12 @@ import { createDb } from "@/lib/db/client";
 import { createTestDatabase, freePort } from "@/test/helpers/database";
 import { createTestOrganization } from "@/test/helpers/webhook-fixtures";
 import { waitFor } from "../lib/net";
-import { closedLoop, openLoop, percentiles, type Percentiles } from "./load";
+import { closedLoop, cpuPerUnit, openLoop, percentiles, type Percentiles } from "./load";
 
 const N = Number(process.argv[2] ?? 4000);
 const CONCURRENCY = 32;
 const PACED_RATE = 200;
 const PACED_SECONDS = 10;
-const USER_HZ = 100; // clock ticks of /proc/<pid>/stat on Linux
 const TOKEN = randomBytes(24).toString("base64url");
 
 type Figures = Percentiles & { rate: number };
@@ -76,9 +75,9 @@ async function main() {
   await closedLoop(300, CONCURRENCY, agentEvent);
 
   const loadBefore = loadavg()[0];
-  const bareCpu = await cpuPerRequest(app.pid!, () => burst(N, bare), N);
+  const bareCpu = await cpuPerUnit(app.pid!, () => burst(N, bare), N);
   const bareBurst = bareCpu.result;
-  const agentCpu = await cpuPerRequest(app.pid!, () => burst(N, agentEvent), N);
+  const agentCpu = await cpuPerUnit(app.pid!, () => burst(N, agentEvent), N);
   const agentBurst = agentCpu.result;
   const barePaced = await paced(bare);
   const agentPaced = await paced(agentEvent);
@@ -89,7 +88,7 @@ async function main() {
   console.log(`\nproduction build, PostgreSQL, ${N} requests at concurrency ${CONCURRENCY}; paced ${PACED_RATE} req/s for ${PACED_SECONDS} s`);
   console.log(`agent-event  ${agentBurst.rate.toFixed(0)} req/s  p50 ${agentBurst.p50} ms  p99 ${agentBurst.p99} ms   paced: p50 ${agentPaced.p50} ms  p99 ${agentPaced.p99} ms`);
   console.log(`bare route   ${bareBurst.rate.toFixed(0)} req/s  p50 ${bareBurst.p50} ms  p99 ${bareBurst.p99} ms   paced: p50 ${barePaced.p50} ms  p99 ${barePaced.p99} ms`);
-  console.log(`CPU per request (app + executor processes): agent-event ${agentCpu.ms} ms (${agentCpu.byProcess}), bare route ${bareCpu.ms} ms (${bareCpu.byProcess})`);
+  console.log(`CPU per request (app, executor, PostgreSQL): agent-event ${agentCpu.ms} ms (${agentCpu.byProcess}), bare route ${bareCpu.ms} ms (${bareCpu.byProcess})`);
   console.log(`ratio agent-event / bare route: ${(agentBurst.rate / bareBurst.rate).toFixed(2)}   (targets: ≥ 1,000 req/s, paced p99 ≤ 50 ms, ratio ≥ 0.3)`);
   console.log(`${leads} leads created, each with its lead.created event (no endpoint subscribes, so no fan-out runs)`);
   // Other work on the box skews the absolute figures; the ratio, measured in the same run, much less.
@@ -117,34 +116,6 @@ async function burst(n: number, call: () => Promise<number>): Promise<Figures> {
   return { rate: n / ((performance.now() - t0) / 1000), ...percentiles(latencies) };
 }
 
-/** CPU time each of the app's processes (Next.js, the executor, …) spent per request during `run`, from /proc. */
-async function cpuPerRequest<T>(rootPid: number, run: () => Promise<T>, requests: number): Promise<{ result: T; ms: number; byProcess: string }> {
-  const before = processTreeCpuMs(rootPid);
-  const result = await run();
-  const after = processTreeCpuMs(rootPid);
-  const perRequest = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) / requests;
-  const names = [...after.keys()].filter((name) => perRequest(name) >= 0.01);
-  return {
-    result,
-    ms: round(names.reduce((sum, name) => sum + perRequest(name), 0)),
-    byProcess: names.map((name) => `${name} ${round(perRequest(name))}`).join(", "),
-  };
-}
-
-/** CPU milliseconds of a process and its descendants, by command line. */
-function processTreeCpuMs(pid: number, into = new Map<string, number>()): Map<string, number> {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
-  const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
-  const name = comm === "node" ? readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).at(-1)!.replace(/.*\//, "") : comm.replace(/ \(v.*/, "");
-  into.set(name, (into.get(name) ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ);
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(" ").filter(Boolean)) processTreeCpuMs(Number(child), into);
-  }
-  return into;
-}
-
-const round = (ms: number) => Math.round(ms * 100) / 100;
 
 async function paced(call: () => Promise<number>): Promise<Percentiles> {
   const latencies: number[] = [];

@@ -1,4 +1,5 @@
 // Load shapes and figures shared by the benchmarks.
+import { readdirSync, readFileSync } from "node:fs";
 
 /** Runs `work(0..n-1)` with at most `concurrency` in flight (a closed loop). */
 export async function closedLoop(n: number, concurrency: number, work: (i: number) => Promise<unknown>): Promise<void> {
@@ -36,3 +37,54 @@ export function percentiles(values: number[]): Percentiles {
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
+
+const USER_HZ = 100; // clock ticks of /proc/<pid>/stat on Linux
+
+/**
+ * CPU milliseconds per unit of work that each process spent during `run`, from /proc (Linux):
+ * the process tree under `rootPid`, by command line, and the PostgreSQL server (all of its
+ * processes, whoever they serve), so a figure shows where a request's cost lands.
+ */
+export async function cpuPerUnit<T>(rootPid: number, run: () => Promise<T>, units: number): Promise<{ result: T; ms: number; byProcess: string }> {
+  const sample = () => postgresCpuMs(processTreeCpuMs(rootPid));
+  const before = sample();
+  const result = await run();
+  const after = sample();
+  const perUnit = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) / units;
+  const names = [...after.keys()].filter((name) => perUnit(name) >= 0.01).sort((a, b) => perUnit(b) - perUnit(a));
+  const r = (ms: number) => Math.round(ms * 100) / 100;
+  return {
+    result,
+    ms: r(names.reduce((sum, name) => sum + perUnit(name), 0)),
+    byProcess: names.map((name) => `${name} ${r(perUnit(name))}`).join(", "),
+  };
+}
+
+function cpuMs(pid: number | string): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+}
+
+/** CPU milliseconds of a process and its descendants, by command line. */
+function processTreeCpuMs(pid: number, into = new Map<string, number>()): Map<string, number> {
+  const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  const name = comm === "node" ? readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).at(-1)!.replace(/.*\//, "") : comm.replace(/ \(v.*/, "");
+  into.set(name, (into.get(name) ?? 0) + cpuMs(pid));
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(" ").filter(Boolean)) processTreeCpuMs(Number(child), into);
+  }
+  return into;
+}
+
+/** Adds the CPU of every PostgreSQL process (postmaster, backends, autovacuum, WAL writer) as "postgres". */
+function postgresCpuMs(into: Map<string, number>): Map<string, number> {
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") into.set("postgres", (into.get("postgres") ?? 0) + cpuMs(pid));
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return into;
+}

@@ -62,6 +62,14 @@ describe("agent events", () => {
     expect(await ctx.db.inboundRequest.count()).toBe(before.log + cases.length);
     const wrongType = await ctx.db.inboundRequest.findFirst({ where: { httpStatus: 422 }, orderBy: { id: "desc" } });
     expect(wrongType).toMatchObject({ outcome: "rejected", source: "agent" });
+    // The owner sees a request about their organization, even one that failed; nobody's is unattributed.
+    const unmatched = await ctx.db.inboundRequest.findMany({ where: { outcome: "unmatched", source: "agent" }, select: { organizationId: true, reason: true } });
+    expect(unmatched).toEqual(
+      expect.arrayContaining([
+        { organizationId: null, reason: "Organization 00000000-0000-4000-8000-000000000000 not found" },
+        { organizationId: ctx.orgId, reason: expect.stringMatching(/^Lead .* not found/) },
+      ]),
+    );
   });
 
   it("20 concurrent identical events make one lead and 19 duplicates, decided in the database", async () => {

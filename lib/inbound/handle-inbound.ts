@@ -62,16 +62,18 @@ export async function handleInbound(source: InboundLogEntry["source"], handler: 
  * answering null (the sender's record is already known), answers `{"status": "duplicate"}`.
  * `exclusive`: the organization's exclusive events run one at a time, so events about one new
  * contact arriving together find each other's lead instead of racing to create it.
+ * `checkOrganization`: the organization id came from the request body, so it must exist (404).
  */
 export async function processOnce(
   db: Db,
-  event: { organizationId: string; eventType: string; dedupeKey: string; windowMs: number; exclusive?: boolean },
+  event: { organizationId: string; eventType: string; dedupeKey: string; windowMs: number; exclusive?: boolean; checkOrganization?: boolean },
   apply: (tx: Tx, emit: Emit) => Promise<Record<string, unknown> | null>,
 ): Promise<InboundResult> {
   const { organizationId, eventType } = event;
   const { result, events } = await withEvents(db, async (tx, emit) => {
     if (event.exclusive) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`inbound:${organizationId}`}, 0))`;
-    return (await claimDedupeKey(tx, event.dedupeKey, event.windowMs)) ? apply(tx, emit) : null;
+    const claimed = await claimDedupeKey(tx, event.dedupeKey, event.windowMs, event.checkOrganization ? organizationId : undefined);
+    return claimed ? apply(tx, emit) : null;
   });
   if (!result) return { outcome: "duplicate", organizationId, eventType, body: { status: "duplicate" } };
   return { outcome: "processed", organizationId, eventType, effects: { ...result, events: events.map((e) => e.type) }, body: { status: "processed", ...result } };

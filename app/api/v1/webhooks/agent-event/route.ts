@@ -1,4 +1,3 @@
-import { AppError } from "@/lib/errors";
 import { applyAgentEvent } from "@/lib/inbound/agent-events";
 import { SAME_PAYLOAD_WINDOW_MS } from "@/lib/inbound/claim-dedupe-key";
 import { handleInbound, processOnce } from "@/lib/inbound/handle-inbound";
@@ -11,9 +10,12 @@ export function POST(req: Request) {
     verifiedOrThrow(verifyInternalToken(req.headers.get("authorization"), process.env.INTERNAL_AUTH_TOKEN), log);
     const event = commandOrThrow(parseAgentEvent(await readRawBodyOrThrow(req)));
     log.eventType = event.type;
-    const org = await db.organization.findUnique({ where: { id: event.organization_id }, select: { id: true } });
-    if (!org) throw new AppError("not_found", `Organization ${event.organization_id} not found`);
-    log.organizationId = org.id;
-    return processOnce(db, { organizationId: org.id, eventType: event.type, dedupeKey: event.dedupeKey, windowMs: SAME_PAYLOAD_WINDOW_MS }, (tx, emit) => applyAgentEvent(tx, emit, event));
+    const organizationId = event.organization_id;
+    // processOnce checks that the organization exists; the log names it only from then on (its
+    // row references the organization), so a request failing later is still the owner's to see.
+    return processOnce(db, { organizationId, eventType: event.type, dedupeKey: event.dedupeKey, windowMs: SAME_PAYLOAD_WINDOW_MS, checkOrganization: true }, (tx, emit) => {
+      log.organizationId = organizationId;
+      return applyAgentEvent(tx, emit, event);
+    });
   });
 }

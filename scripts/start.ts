@@ -88,6 +88,8 @@ async function startEmbeddedDatabase(env: NodeJS.ProcessEnv): Promise<string> {
     EMBEDDED_DB_PORT: String(dbPort),
   });
   await waitFor("the embedded database", () => canConnect(url), 60_000);
+  // One PGlite session serves every connection, so connections' prepared statements would collide.
+  env.INNGEST_EXECUTOR_PREPARED_STATEMENTS = "0";
   return url;
 }
 

@@ -4,6 +4,7 @@ import type { FunctionRegistry } from "./function-registry";
 import { ulid } from "./ids";
 import type { Memo, Planned, SerializedError } from "./outcome";
 import type { ClaimedItem } from "./queue";
+import { prepared } from "./prepared";
 
 /*
  * Every write below is guarded by the item's lease (`cur`): a worker whose lease lapsed (and
@@ -22,7 +23,9 @@ export async function applyProgress(
   const isDiscovery = item.step_id === "step";
   const readyWork = p.discover || p.planned.some((x) => x.delayMs <= 0);
   const { rows } = await db.query<{ owned: boolean }>(
-    `WITH ${CUR},
+    prepared(
+      "progress",
+      `WITH ${CUR},
      run AS (SELECT concurrency_keys, concurrency_limits FROM executor.runs WHERE id = $3),
      mem AS (
        INSERT INTO executor.steps (run_id, step_id, name, result)
@@ -50,17 +53,18 @@ export async function applyProgress(
      )
      SELECT EXISTS (SELECT 1 FROM cur) AS owned,
             CASE WHEN $9 AND EXISTS (SELECT 1 FROM cur) THEN pg_notify('executor_queue', '') END AS notified`,
-    [
-      item.id,
-      owner,
-      item.run_id,
-      JSON.stringify(p.memos),
-      JSON.stringify(p.planned.map((x) => ({ id: x.id, kind: x.kind, name: x.name, delay_ms: x.delayMs }))),
-      p.parallel,
-      isDiscovery,
-      p.discover,
-      readyWork,
-    ],
+      [
+        item.id,
+        owner,
+        item.run_id,
+        JSON.stringify(p.memos),
+        JSON.stringify(p.planned.map((x) => ({ id: x.id, kind: x.kind, name: x.name, delay_ms: x.delayMs }))),
+        p.parallel,
+        isDiscovery,
+        p.discover,
+        readyWork,
+      ],
+    ),
   );
   return rows[0]?.owned ?? false;
 }
@@ -79,11 +83,14 @@ export async function applyRetry(db: pg.Pool, item: ClaimedItem, owner: string, 
 /** Records the return value and drops whatever else the run still had queued. */
 export async function applyComplete(db: pg.Pool, item: ClaimedItem, owner: string, output: unknown): Promise<boolean> {
   const { rows } = await db.query<{ owned: boolean }>(
-    `WITH ${CUR},
+    prepared(
+      "complete",
+      `WITH ${CUR},
      r AS (UPDATE executor.runs SET status = 'completed', output = $4, ended_at = now() WHERE id = $3 AND status = 'running' AND EXISTS (SELECT 1 FROM cur)),
      d AS (DELETE FROM executor.queue WHERE run_id = $3 AND EXISTS (SELECT 1 FROM cur))
      SELECT EXISTS (SELECT 1 FROM cur) AS owned`,
-    [item.id, owner, item.run_id, JSON.stringify(output ?? null)],
+      [item.id, owner, item.run_id, JSON.stringify(output ?? null)],
+    ),
   );
   return rows[0]?.owned ?? false;
 }

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { EventApiError } from "./event-api";
 import type { Log } from "./logger";
+import { prepared } from "./prepared";
 
 /*
  * The server side of the SDK's async checkpointing (`POST /v1/checkpoint/<runId>/async`).
@@ -56,7 +57,9 @@ export function parseCheckpoint(runId: string, raw: string): { itemId: string; o
  */
 export async function applyCheckpoint(db: pg.Pool, runId: string, itemId: string, owner: string, steps: CheckpointedStep[]): Promise<boolean> {
   const { rows } = await db.query<{ owned: boolean }>(
-    `WITH cur AS (
+    prepared(
+      "checkpoint",
+      `WITH cur AS (
        UPDATE executor.queue SET attempt = 0 WHERE id = $1 AND run_id = $2 AND lease_owner = $3 RETURNING id
      ), mem AS (
        INSERT INTO executor.steps (run_id, step_id, name, result)
@@ -64,7 +67,8 @@ export async function applyCheckpoint(db: pg.Pool, runId: string, itemId: string
        ON CONFLICT DO NOTHING
      )
      SELECT EXISTS (SELECT 1 FROM cur) AS owned`,
-    [itemId, runId, owner, JSON.stringify(steps)],
+      [itemId, runId, owner, JSON.stringify(steps)],
+    ),
   );
   return rows[0]?.owned ?? false;
 }

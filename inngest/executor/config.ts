@@ -20,6 +20,8 @@ export type ExecutorConfig = {
   callTimeoutMs: number;
   /** Re-sync the app's functions this often. */
   resyncMs: number;
+  /** Hot statements as named (prepared) queries; off for the embedded database (see prepared.ts). */
+  preparedStatements: boolean;
   /** Finished runs and events older than this are deleted (running runs never are). */
   retentionMs: number;
   /** One line per step progress; false silences it (benchmarks). */
@@ -43,6 +45,7 @@ export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Executo
     maxPollMs: 250,
     callTimeoutMs: integer(env.INNGEST_EXECUTOR_CALL_TIMEOUT_MS, 5 * 60_000, "INNGEST_EXECUTOR_CALL_TIMEOUT_MS", 1),
     resyncMs: 60_000,
+    preparedStatements: env.INNGEST_EXECUTOR_PREPARED_STATEMENTS !== "0",
     retentionMs: integer(env.INNGEST_EXECUTOR_RETENTION_HOURS, 168, "INNGEST_EXECUTOR_RETENTION_HOURS", 1) * HOUR_MS,
     log: env.INNGEST_EXECUTOR_LOG !== "0",
   };
@@ -58,6 +61,7 @@ export function withDefaults(options: Partial<ExecutorConfig> & { databaseUrl: s
     maxPollMs: 250,
     callTimeoutMs: 5 * 60_000,
     resyncMs: 60_000,
+    preparedStatements: true,
     retentionMs: 168 * HOUR_MS,
     log: true,
     ...options,

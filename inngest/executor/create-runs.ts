@@ -2,6 +2,7 @@ import type pg from "pg";
 import { evaluateKey } from "./expressions";
 import type { FunctionDef, FunctionRegistry } from "./function-registry";
 import { ulid } from "./ids";
+import { prepared } from "./prepared";
 
 /** An event as the executor stores it and hands it to functions. */
 export type StoredEvent = { id: string; name: string; data: Record<string, unknown>; ts: number; [field: string]: unknown };
@@ -48,7 +49,9 @@ export async function createRuns(
   });
   const events = incoming.map(({ event, dedupeKey }) => ({ id: event.id, name: event.name, payload: event, dedupe_key: dedupeKey ?? null }));
   const { rows } = await db.query<{ duplicates: Record<string, string> | null; runs: string[] | null }>(
-    `WITH ev_in AS (
+    prepared(
+      "create-runs",
+      `WITH ev_in AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, payload jsonb, dedupe_key text)
      ), ev_seen AS (
        -- One index probe per incoming id (LATERAL): a join here is planned as a scan of every
@@ -85,7 +88,8 @@ export async function createRuns(
      SELECT (SELECT json_object_agg(key, ref) FROM ev_seen) AS duplicates,
             (SELECT json_agg(id) FROM run_ok) AS runs,
             (SELECT CASE WHEN EXISTS (SELECT 1 FROM run_ok) THEN pg_notify('executor_queue', '') END) AS notified`,
-    [JSON.stringify(events), JSON.stringify(runs), DAY_MS],
+      [JSON.stringify(events), JSON.stringify(runs), DAY_MS],
+    ),
   );
   const duplicates = rows[0]?.duplicates ?? {};
   return {

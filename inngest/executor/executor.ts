@@ -13,6 +13,7 @@ import { createHttpServer } from "./http-server";
 import { ulid } from "./ids";
 import { createLog } from "./logger";
 import { listenForWork } from "./notify-listener";
+import { setPreparedStatements } from "./prepared";
 import { processItem } from "./process-item";
 import { renewLeases } from "./queue";
 import { pruneHistory } from "./retention";
@@ -31,6 +32,7 @@ export async function startExecutor(options: StartOptions): Promise<RunningExecu
   const config = withDefaults(options);
   const log = createLog(config.log);
   await applyMigrations(config.databaseUrl, EXECUTOR_MIGRATIONS);
+  setPreparedStatements(config.preparedStatements);
   const db = new pg.Pool({ connectionString: config.databaseUrl, max: Math.min(config.workers + 2, 12) });
   db.on("error", (error) => log(`database connection error: ${error.message}`));
   const registry = new FunctionRegistry();

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { prepared } from "./prepared";
 
 /** A claimed queue item with the state of its run, loaded in the same statement. */
 export type ClaimedItem = {
@@ -33,7 +34,9 @@ const RETURNING = "RETURNING q.id, q.run_id, q.step_id, q.kind, q.name, q.attemp
  */
 export async function claimUnkeyed(db: pg.Pool, owner: string, limit: number, leaseMs: number) {
   const { rows } = await db.query<ClaimedItem & { keyed_ready: boolean }>(
-    `WITH c AS (
+    prepared(
+      "claim-unkeyed",
+      `WITH c AS (
        UPDATE executor.queue q SET lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'
        FROM (SELECT id, lease_owner FROM executor.queue WHERE ${READY} AND cardinality(concurrency_keys) = 0
              ORDER BY available_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) pick
@@ -42,7 +45,8 @@ export async function claimUnkeyed(db: pg.Pool, owner: string, limit: number, le
      SELECT f.keyed_ready, s.* FROM
        (SELECT EXISTS (SELECT 1 FROM executor.queue WHERE ${READY} AND cardinality(concurrency_keys) > 0) AS keyed_ready) f
        LEFT JOIN s ON true`,
-    [owner, leaseMs, limit],
+      [owner, leaseMs, limit],
+    ),
   );
   return { items: rows.filter((r) => r.id !== null), keyedReady: rows[0]?.keyed_ready ?? false };
 }
@@ -56,11 +60,14 @@ export async function claimUnkeyed(db: pg.Pool, owner: string, limit: number, le
  */
 export async function claimKeyed(db: pg.Pool, owner: string, limit: number, leaseMs: number): Promise<ClaimedItem[]> {
   const { rows } = await db.query<ClaimedItem>(
-    `WITH pick AS (SELECT * FROM executor.pick_keyed($3)), c AS (
+    prepared(
+      "claim-keyed",
+      `WITH pick AS (SELECT * FROM executor.pick_keyed($3)), c AS (
        UPDATE executor.queue q SET lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'
        FROM pick WHERE q.id = pick.id ${RETURNING}, true AS taken_over
      ) ${WITH_STATE}`,
-    [owner, leaseMs, limit],
+      [owner, leaseMs, limit],
+    ),
   );
   return rows;
 }
@@ -72,8 +79,7 @@ export async function claimKeyed(db: pg.Pool, owner: string, limit: number, leas
  */
 export async function loadSteps(db: pg.Pool, runId: string): Promise<[string, unknown][]> {
   const { rows } = await db.query<{ steps: [string, unknown][] }>(
-    "SELECT coalesce(json_agg(json_build_array(step_id, result) ORDER BY seq), '[]') AS steps FROM executor.steps WHERE run_id = $1",
-    [runId],
+    prepared("load-steps", "SELECT coalesce(json_agg(json_build_array(step_id, result) ORDER BY seq), '[]') AS steps FROM executor.steps WHERE run_id = $1", [runId]),
   );
   return rows[0]?.steps ?? [];
 }
@@ -89,8 +95,12 @@ export async function renewLeases(db: pg.Pool, owner: string, leaseMs: number): 
 /** Milliseconds until the earliest future item (a sleep, a backoff, a lapsing lease), if any. */
 export async function msUntilNextItem(db: pg.Pool): Promise<number | undefined> {
   const { rows } = await db.query<{ ms: number | null }>(
-    `SELECT extract(epoch FROM (min(greatest(available_at, coalesce(lease_until, available_at))) - now())) * 1000 AS ms
+    prepared(
+      "next-item",
+      `SELECT extract(epoch FROM (min(greatest(available_at, coalesce(lease_until, available_at))) - now())) * 1000 AS ms
      FROM executor.queue`,
+      [],
+    ),
   );
   const ms = rows[0]?.ms;
   return ms === null || ms === undefined ? undefined : Math.max(0, Number(ms));

@@ -69,12 +69,20 @@ function cpuMs(pid: number | string): number {
 /** CPU milliseconds of a process and its descendants, by command line. */
 function processTreeCpuMs(pid: number, into = new Map<string, number>()): Map<string, number> {
   const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
-  const name = comm === "node" ? readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).at(-1)!.replace(/.*\//, "") : comm.replace(/ \(v.*/, "");
+  const name = comm === "node" ? nodeProcessName(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean)) : comm.replace(/ \(v.*/, "");
   into.set(name, (into.get(name) ?? 0) + cpuMs(pid));
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(" ").filter(Boolean)) processTreeCpuMs(Number(child), into);
   }
   return into;
+}
+
+/** A node process by its script and flags: "start.ts start", "bench-delivery.ts --serve-route". */
+function nodeProcessName(args: string[]): string {
+  // The first script that is not a loader (`--import tsx` brings tsx's own preflight script).
+  const script = args.findIndex((a, i) => i > 0 && /\.(c|m)?(t|j)s$/.test(a) && !a.includes("node_modules") && !/^--(import|require)$/.test(args[i - 1]));
+  if (script < 0) return args.at(-1)!.replace(/.*\//, "");
+  return [args[script].replace(/.*\//, ""), ...args.slice(script + 1).filter((a) => /^[a-z-]+$/.test(a))].join(" ");
 }
 
 /** Adds the CPU of every PostgreSQL process (postmaster, backends, autovacuum, WAL writer) as "postgres". */

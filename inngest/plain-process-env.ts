@@ -4,8 +4,10 @@
  * Node's `process.env` crosses into C++ for every variable, which made this about a sixth of
  * the serve route's CPU (bench:delivery). A plain object holding the same variables enumerates
  * ~8× faster, so each Node process that loads the client swaps it in once. JavaScript reads and
- * writes behave as before and child processes inherit it; only native code calling getenv()
- * stops seeing variables set after this point, and nothing here does that.
+ * writes behave as before and child processes inherit it. What changes, none of which this
+ * app relies on: native code calling getenv() (and so assigning TZ) no longer sees variables set
+ * after this point, values assigned later are no longer turned into strings, and variables that
+ * process.loadEnvFile() loads later land in the old object.
  */
 if (typeof process !== "undefined" && process.release?.name === "node" && process.env) {
   process.env = { ...process.env };

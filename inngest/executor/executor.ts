@@ -51,12 +51,16 @@ export async function startExecutor(options: StartOptions): Promise<RunningExecu
   });
   const listener = listenForWork(config.databaseUrl, () => dispatcher.wake(), log);
   sync.start();
+  let pruning: Promise<unknown> | null = null;
   const timers = [
     setInterval(() => renewLeases(db, owner, config.leaseMs).catch((e: Error) => log(`lease renewal failed: ${e.message}`)), config.leaseMs / 3),
     setInterval(() => fireDueCrons(db, registry, log).then((n) => n > 0 && dispatcher.wake(), (e: Error) => log(`cron tick failed: ${e.message}`)), 1_000),
     setInterval(() => {
       db.query("DELETE FROM executor.dedupe WHERE expires_at < now()").catch(() => undefined);
-      pruneHistory(db, config.retentionMs).catch((e: Error) => log(`pruning history failed: ${e.message}`));
+      // A first pass over a large history can outlast the period: never two at once here.
+      pruning ??= pruneHistory(db, config.retentionMs)
+        .catch((e: Error) => void log(`pruning history failed: ${e.message}`))
+        .finally(() => (pruning = null));
     }, 10 * 60_000),
   ];
   const server = createHttpServer({

@@ -7,6 +7,8 @@ const ticks: number[] = [];
 let h: Awaited<ReturnType<typeof startHarness>>;
 let releaseStuck: () => void = () => undefined;
 const stuck = new Promise<void>((r) => (releaseStuck = r));
+let releaseStuckTwo: () => void = () => undefined;
+const stuckTwo = new Promise<void>((r) => (releaseStuckTwo = r));
 
 beforeAll(async () => {
   h = await startHarness((client) => [
@@ -24,6 +26,14 @@ beforeAll(async () => {
     client.createFunction(
       { id: "keyed", triggers: [{ event: "f/keyed" }], concurrency: { key: "event.data.endpoint", limit: 1 } },
       async ({ event, step }) => step.run("work", async () => (event.data.endpoint === "stuck" ? stuck.then(() => "released") : "done")),
+    ),
+    client.createFunction(
+      {
+        id: "two-limits",
+        triggers: [{ event: "f/two-limits" }],
+        concurrency: [{ limit: 20 }, { key: "event.data.endpoint", limit: 1 }],
+      },
+      async ({ event, step }) => step.run("work", async () => (event.data.endpoint === "stuck" ? stuckTwo.then(() => "released") : "done")),
     ),
     client.createFunction({ id: "once", triggers: [{ event: "f/once" }], idempotency: "event.data.orderId" }, async ({ event }) => event.data.orderId),
     client.createFunction({ id: "tick", triggers: [{ cron: "* * * * * *" }] }, async () => ticks.push(Date.now())),
@@ -51,6 +61,19 @@ describe("flow control", () => {
       expect(await done()).toEqual(["done", "done", "done"]);
     } finally {
       releaseStuck();
+    }
+  });
+
+  it("with a function-wide limit before the key, runs other keys while one key's backlog waits", async () => {
+    // Every item shares the function-wide key, so the stuck endpoint's backlog comes first in it.
+    await h.client.send(Array.from({ length: 80 }, (_, i) => ({ name: "f/two-limits", data: { endpoint: "stuck", i } })));
+    await h.client.send([1, 2, 3].map((i) => ({ name: "f/two-limits", data: { endpoint: `free-${i}` } })));
+    const done = async () => (await h.runs("two-limits")).filter((r) => r.status === "completed").map((r) => r.output);
+    try {
+      await waitUntil(async () => (await done()).length >= 3, 5_000, "the runs of the free keys").catch(() => undefined);
+      expect(await done()).toEqual(["done", "done", "done"]);
+    } finally {
+      releaseStuckTwo();
     }
   });
 

@@ -11,7 +11,8 @@ CREATE INDEX queue_unkeyed_ready_idx ON executor.queue (available_at, id) WHERE 
 
 -- Picks and row-locks up to p_limit ready keyed items whose concurrency keys have room, in
 -- one round trip. Keys are taken oldest ready item first, so no key waits behind another;
--- a key at its limit is skipped without reading its backlog. The advisory lock serializes
+-- a key at its limit is skipped without reading its backlog (judged by the limit of its oldest
+-- ready item: a key shared by functions with different limits serves them in order). The advisory lock serializes
 -- keyed claims of all processes until the caller's statement commits, so a key's limit holds
 -- across processes. prev_owner is set when the item is taken over from a lapsed lease.
 CREATE OR REPLACE FUNCTION executor.pick_keyed(p_limit integer)
@@ -50,6 +51,10 @@ BEGIN
     FOR c IN
       SELECT q.id, q.lease_owner, q.concurrency_keys, q.concurrency_limits FROM executor.queue q
       WHERE q.lead_key = k.key AND q.available_at <= now() AND (q.lease_until IS NULL OR q.lease_until < now())
+        -- An item whose other keys are full is passed over in the scan, so it cannot hide the
+        -- items behind it (several concurrency entries: a function-wide limit, then a key).
+        AND NOT EXISTS (SELECT 1 FROM unnest(q.concurrency_keys, q.concurrency_limits) AS u(k, l)
+                        WHERE coalesce((counts ->> u.k)::integer, 0) >= u.l)
       ORDER BY q.available_at, q.id
       LIMIT greatest(least(k.lim - coalesce((counts ->> k.key)::integer, 0), p_limit - picked), 1) * 2
       FOR UPDATE SKIP LOCKED

@@ -41,6 +41,22 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 
+/**
+ * Queues more items of a stuck key than one keyed claim looks at, all older than three items of
+ * free keys, and returns the outputs of the runs that completed while the stuck key held out.
+ */
+async function freeKeysDoneWhileOneKeyIsStuck(fnId: string, eventName: string, release: () => void): Promise<unknown[]> {
+  await h.client.send(Array.from({ length: 80 }, (_, i) => ({ name: eventName, data: { endpoint: "stuck", i } })));
+  await h.client.send([1, 2, 3].map((i) => ({ name: eventName, data: { endpoint: `free-${i}` } })));
+  const done = async () => (await h.runs(fnId)).filter((r) => r.status === "completed").map((r) => r.output);
+  try {
+    await waitUntil(async () => (await done()).length >= 3, 5_000, `the runs of the free keys (${fnId})`).catch(() => undefined);
+    return await done();
+  } finally {
+    release();
+  }
+}
+
 describe("flow control", () => {
   it("runs one step at a time per concurrency key, and other keys alongside", async () => {
     await h.client.send([1, 2, 3, 4].map((i) => ({ name: "f/serial", data: { endpoint: "a", i } })));
@@ -52,29 +68,12 @@ describe("flow control", () => {
   });
 
   it("runs other keys while one key, at its limit, has a long backlog queued ahead of them", async () => {
-    // More queued items of the stuck key than one keyed claim looks at, all older than the others.
-    await h.client.send(Array.from({ length: 80 }, (_, i) => ({ name: "f/keyed", data: { endpoint: "stuck", i } })));
-    await h.client.send([1, 2, 3].map((i) => ({ name: "f/keyed", data: { endpoint: `free-${i}` } })));
-    const done = async () => (await h.runs("keyed")).filter((r) => r.status === "completed").map((r) => r.output);
-    try {
-      await waitUntil(async () => (await done()).length >= 3, 5_000, "the runs of the free keys").catch(() => undefined);
-      expect(await done()).toEqual(["done", "done", "done"]);
-    } finally {
-      releaseStuck();
-    }
+    expect(await freeKeysDoneWhileOneKeyIsStuck("keyed", "f/keyed", releaseStuck)).toEqual(["done", "done", "done"]);
   });
 
   it("with a function-wide limit before the key, runs other keys while one key's backlog waits", async () => {
     // Every item shares the function-wide key, so the stuck endpoint's backlog comes first in it.
-    await h.client.send(Array.from({ length: 80 }, (_, i) => ({ name: "f/two-limits", data: { endpoint: "stuck", i } })));
-    await h.client.send([1, 2, 3].map((i) => ({ name: "f/two-limits", data: { endpoint: `free-${i}` } })));
-    const done = async () => (await h.runs("two-limits")).filter((r) => r.status === "completed").map((r) => r.output);
-    try {
-      await waitUntil(async () => (await done()).length >= 3, 5_000, "the runs of the free keys").catch(() => undefined);
-      expect(await done()).toEqual(["done", "done", "done"]);
-    } finally {
-      releaseStuckTwo();
-    }
+    expect(await freeKeysDoneWhileOneKeyIsStuck("two-limits", "f/two-limits", releaseStuckTwo)).toEqual(["done", "done", "done"]);
   });
 
   it("skips runs whose idempotency key was seen within 24 h", async () => {

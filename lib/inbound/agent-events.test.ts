@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setUpInboundRoute } from "@/test/helpers/inbound-route";
+import { deliverNewEvents, setUpInboundRoute, subscribeReceiver } from "@/test/helpers/inbound-route";
 
 // POST /api/v1/webhooks/agent-event, called as the agent service calls it.
 const TOKEN = "internal-test-token-0123456789";
@@ -74,6 +74,8 @@ describe("agent events", () => {
 
   it("20 concurrent identical events make one lead and 19 duplicates, decided in the database", async () => {
     const event = { type: "new_lead", organization_id: ctx.orgId, data: { channel: "phone", name: "Twenty Times", phone: "+491700000020" } };
+    const logged = (outcome: string) => ctx.db.inboundRequest.count({ where: { organizationId: ctx.orgId, source: "agent", eventType: "new_lead", outcome } });
+    const before = { processed: await logged("processed"), duplicate: await logged("duplicate") };
     const bodies = await Promise.all(Array.from({ length: 20 }, () => send(event).then((r) => r.json())));
     expect(bodies.filter((b) => b.status === "processed")).toHaveLength(1);
     expect(bodies.filter((b) => b.status === "duplicate")).toHaveLength(19);
@@ -81,5 +83,30 @@ describe("agent events", () => {
     // Key order does not make a different event.
     const reordered = { data: { phone: "+491700000020", name: "Twenty Times", channel: "phone" }, organization_id: ctx.orgId, type: "new_lead" };
     expect(await (await send(reordered)).json()).toEqual({ status: "duplicate" });
+    // Each request is in the owner's inbound log once, with what became of it.
+    expect({ processed: await logged("processed"), duplicate: await logged("duplicate") }).toEqual({ processed: before.processed + 1, duplicate: before.duplicate + 20 });
+    const row = await ctx.db.inboundRequest.findFirstOrThrow({ where: { organizationId: ctx.orgId, outcome: "processed", eventType: "new_lead" }, orderBy: { id: "desc" } });
+    expect(row).toMatchObject({ verification: "verified", httpStatus: 200, effects: { lead_id: bodies.find((b) => b.status === "processed").lead_id, events: ["lead.created"] } });
+  });
+
+  it("new_lead's event is stored as handed over while nobody subscribes, and reaches a subscribed endpoint signed", async () => {
+    const unheard = await (await send({ type: "new_lead", organization_id: ctx.orgId, data: { name: "Nobody Listens", channel: "sms" } })).json();
+    const receiver = await subscribeReceiver(ctx.db, ctx.orgId);
+    try {
+      const heard = await (await send({ type: "new_lead", organization_id: ctx.orgId, data: { name: "Someone Listens", email: "SOME@Example.com", channel: "email" } })).json();
+      const outbox = async (leadId: string) =>
+        (await ctx.db.webhookEvent.findMany({ where: { organizationId: ctx.orgId, type: "lead.created" } })).find((e) => JSON.parse(e.payload).data.id === leadId)!;
+      // Nothing to deliver: marked handed over at once. A subscriber: left for Inngest (not running here).
+      expect((await outbox(unheard.lead_id)).dispatchedAt).not.toBeNull();
+      expect((await outbox(heard.lead_id)).dispatchedAt).toBeNull();
+      await deliverNewEvents(ctx.db, ctx.orgId);
+      const lead = await ctx.db.lead.findUniqueOrThrow({ where: { id: heard.lead_id } });
+      // (The new endpoint also gets this file's earlier events, which the helper delivers too.)
+      expect(receiver.events("lead.created").map((e) => e.data).filter((d) => d.id === lead.id)).toEqual([
+        { id: lead.id, name: "Someone Listens", email: "some@example.com", phone: null, channel: "email", status: "new", created_at: lead.createdAt.toISOString() },
+      ]);
+    } finally {
+      await receiver.close();
+    }
   });
 });

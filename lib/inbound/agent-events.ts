@@ -2,13 +2,16 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createBooking } from "@/lib/records/bookings";
 import { addMessage, escalateConversation, findOrCreateConversation } from "@/lib/records/conversations";
-import { changeLeadStatus, createLead } from "@/lib/records/leads";
+import { changeLeadStatus } from "@/lib/records/leads";
 import type { Emit } from "@/lib/webhooks/emit-event";
 import type { AgentEvent } from "./agent-event-schema";
 
 // POST /api/v1/webhooks/agent-event: the change each of the seed's five agent event types makes.
-/** Makes the event's change (and its outbound events) in the caller's transaction; returns what it created. */
-export async function applyAgentEvent(tx: Tx, emit: Emit, event: AgentEvent): Promise<Record<string, string>> {
+/**
+ * Makes the event's change (and its outbound events) in the caller's transaction; returns what
+ * it created. `new_lead` takes one statement instead (create-lead-once.ts).
+ */
+export async function applyAgentEvent(tx: Tx, emit: Emit, event: Exclude<AgentEvent, { type: "new_lead" }>): Promise<Record<string, string>> {
   const org = event.organization_id;
   const requireLead = async (leadId: string) => {
     const lead = await tx.lead.findFirst({ where: { id: leadId, organizationId: org } });
@@ -16,10 +19,6 @@ export async function applyAgentEvent(tx: Tx, emit: Emit, event: AgentEvent): Pr
     return lead;
   };
   switch (event.type) {
-    case "new_lead": {
-      const lead = await createLead(tx, emit, org, event.data);
-      return { lead_id: lead.id };
-    }
     case "status_update": {
       await requireLead(event.data.lead_id);
       const result = await changeLeadStatus(tx, emit, org, event.data.lead_id, event.data.status);

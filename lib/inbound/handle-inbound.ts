@@ -13,9 +13,11 @@ export type InboundResult = {
   reason?: string;
   effects?: Record<string, unknown>;
   body: Record<string, unknown>;
+  /** The handler wrote the inbound log row in its own statement (the new_lead fast path). */
+  logged?: boolean;
 };
 
-export type InboundContext = { db: Db; log: Partial<InboundLogEntry> };
+export type InboundContext = { db: Db; log: Partial<InboundLogEntry> & { startedAt: number } };
 
 /**
  * Runs an inbound webhook handler and logs the request whatever happens: a 2xx with its outcome,
@@ -24,9 +26,10 @@ export type InboundContext = { db: Db; log: Partial<InboundLogEntry> };
 export async function handleInbound(source: InboundLogEntry["source"], handler: (ctx: InboundContext) => Promise<InboundResult>): Promise<Response> {
   const startedAt = performance.now();
   const db = getDb();
-  const log: Partial<InboundLogEntry> = { verification: "not_configured" };
+  const log: InboundContext["log"] = { verification: "not_configured", startedAt };
   try {
     const result = await handler({ db, log });
+    if (result.logged) return Response.json(result.body);
     await recordInboundRequest(db, {
       ...log,
       source,

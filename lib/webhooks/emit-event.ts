@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
 import { inngest } from "@/inngest/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { parseEventData, type EventType } from "./event-catalogue";
 import { serializeEnvelope } from "./envelope";
@@ -19,19 +20,34 @@ export type Emit = (organizationId: string, type: EventType, data: unknown, opti
  * have no endpoint for most event types). The check matches `createDeliveries`.
  */
 export async function emitEvent(tx: Tx, organizationId: string, type: EventType, data: unknown, options: EmitOptions = {}): Promise<EmittedEvent> {
+  const event = outboxEvent(organizationId, type, data, options);
+  const [row] = await tx.$queryRaw<{ hand_over: boolean }[]>(outboxInsert(event));
+  return { id: event.id, organizationId, type, handOver: row.hand_over };
+}
+
+export type OutboxEvent = { id: string; organizationId: string; type: EventType; payload: string; occurredAt: Date; endpointId: string | null };
+
+/** An event as the outbox stores it: its id and the envelope, validated and serialized once. */
+export function outboxEvent(organizationId: string, type: EventType, data: unknown, options: EmitOptions = {}): OutboxEvent {
   const occurredAt = options.occurredAt ?? new Date();
   const payload = serializeEnvelope({ event: type, timestamp: occurredAt, organizationId, data: parseEventData(type, data) });
-  const id = randomUUID();
-  const endpointId = options.endpointId ?? null;
-  const [row] = await tx.$queryRaw<{ hand_over: boolean }[]>`
+  return { id: randomUUID(), organizationId, type, payload, occurredAt, endpointId: options.endpointId ?? null };
+}
+
+/**
+ * The outbox INSERT, answering `hand_over`. `from` makes it a part of a larger statement: the
+ * row is written once per row of that source (none, if it is empty).
+ */
+export function outboxInsert(e: OutboxEvent, from: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO webhook_events (id, organization_id, type, payload, occurred_at, endpoint_id, dispatched_at)
-    SELECT ${id}::uuid, ${organizationId}::uuid, ${type}, ${payload}, ${occurredAt}, ${endpointId}::uuid,
+    SELECT ${e.id}::uuid, ${e.organizationId}::uuid, ${e.type}, ${e.payload}, ${e.occurredAt}, ${e.endpointId}::uuid,
       CASE WHEN EXISTS (
-        SELECT 1 FROM webhook_endpoints e WHERE e.organization_id = ${organizationId}::uuid AND e.enabled
-          AND CASE WHEN ${endpointId}::uuid IS NULL THEN ${type} = ANY (e.event_types) ELSE e.id = ${endpointId}::uuid END
+        SELECT 1 FROM webhook_endpoints ep WHERE ep.organization_id = ${e.organizationId}::uuid AND ep.enabled
+          AND CASE WHEN ${e.endpointId}::uuid IS NULL THEN ${e.type} = ANY (ep.event_types) ELSE ep.id = ${e.endpointId}::uuid END
       ) THEN NULL ELSE now() END
+    ${from}
     RETURNING dispatched_at IS NULL AS hand_over`;
-  return { id, organizationId, type, handOver: row.hand_over };
 }
 
 /** Runs `work` in a transaction and hands the events it emitted to Inngest after commit. */

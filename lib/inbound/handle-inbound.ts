@@ -22,18 +22,17 @@ export type InboundContext = { db: Db; log: Partial<InboundLogEntry> & { started
 /**
  * Runs an inbound webhook handler and logs the request whatever happens: a 2xx with its outcome,
  * or a 4xx as "rejected" (or "unmatched" for a 404) with the reason. Bad input writes nothing else.
+ * A handler that wrote its own success row in its statement says so (`logged`).
  */
 export async function handleInbound(source: InboundLogEntry["source"], handler: (ctx: InboundContext) => Promise<InboundResult>): Promise<Response> {
-  const startedAt = performance.now();
   const db = getDb();
-  const log: InboundContext["log"] = { verification: "not_configured", startedAt };
+  const log: InboundContext["log"] = { verification: "not_configured", startedAt: performance.now() };
   try {
     const result = await handler({ db, log });
     if (result.logged) return Response.json(result.body);
     await recordInboundRequest(db, {
       ...log,
       source,
-      startedAt,
       organizationId: result.organizationId ?? log.organizationId,
       eventType: result.eventType ?? log.eventType,
       verification: log.verification ?? "verified",
@@ -49,7 +48,6 @@ export async function handleInbound(source: InboundLogEntry["source"], handler: 
     await recordInboundRequest(db, {
       ...log,
       source,
-      startedAt,
       verification: log.verification ?? "failed",
       outcome: known?.status === 404 ? "unmatched" : "rejected",
       httpStatus: response.status,

@@ -3,16 +3,16 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { leadCreatedData, type NewLead } from "@/lib/records/leads";
-import { dispatchEvents, outboxEvent, outboxInsert } from "@/lib/webhooks/emit-event";
+import { outboxCtes, outboxEvent, startDeliveries, type NewDelivery } from "@/lib/webhooks/emit-event";
 import { claimCtes } from "./claim-dedupe-key";
 import type { InboundContext, InboundResult } from "./handle-inbound";
 
 /**
  * The agent's `new_lead`, the most frequent inbound event, in ONE statement: the organization
- * check, the dedupe claim, the lead, its `lead.created` outbox row and the inbound log row. It
- * does what `processOnce` + `createLead` + `recordInboundRequest` do (same rows, same event,
- * same answers; the agent-event tests hold for it) without their six round trips, which were
- * most of an agent event's CPU (bench:inbound). Atomic as one statement: a duplicate's claim
+ * check, the dedupe claim, the lead, its `lead.created` outbox row with its deliveries, and the
+ * inbound log row. It does what `processOnce` + `createLead` + `recordInboundRequest` do (same
+ * rows, same event, same answers; the agent-event tests hold for it) without their six round
+ * trips, which were most of an agent event's CPU (bench:inbound). Atomic as one statement: a duplicate's claim
  * returns nothing, so no lead or event follows it; concurrent duplicates wait on the key's row
  * and then find it claimed. An unknown organization writes nothing here (the 404 is logged by
  * handleInbound, unattributed).
@@ -27,7 +27,7 @@ export async function createLeadOnce(
   const lead = { id: randomUUID(), name: input.name, email: input.email?.toLowerCase() ?? null, phone: input.phone ?? null, channel: input.channel, status: "new" as const, createdAt: now };
   const outbox = outboxEvent(organizationId, "lead.created", leadCreatedData(lead), { occurredAt: now });
   const effects = { lead_id: lead.id, events: ["lead.created"] };
-  const [row] = await db.$queryRaw<{ org_found: boolean; claimed: boolean; hand_over: boolean | null }[]>`
+  const [row] = await db.$queryRaw<{ org_found: boolean; claimed: boolean; deliveries: NewDelivery[] | null }[]>`
     WITH ${claimCtes(event.dedupeKey, event.windowMs, organizationId)},
     lead AS (
       INSERT INTO leads (id, organization_id, name, email, phone, channel, created_at, updated_at)
@@ -35,7 +35,7 @@ export async function createLeadOnce(
       FROM claim
       RETURNING id
     ),
-    ev AS (${outboxInsert(outbox, Prisma.sql`FROM lead`)}),
+    ${outboxCtes(outbox, Prisma.sql`FROM lead`)},
     logged AS (
       INSERT INTO inbound_requests (organization_id, source, event_type, verification, outcome, http_status, effects, duration_ms)
       SELECT ${organizationId}::uuid, 'agent', 'new_lead', ${log.verification ?? "verified"},
@@ -43,10 +43,11 @@ export async function createLeadOnce(
         CASE WHEN EXISTS (SELECT 1 FROM claim) THEN ${JSON.stringify(effects)}::jsonb END, ${Math.round(performance.now() - log.startedAt)}
       FROM org
     )
-    SELECT EXISTS (SELECT 1 FROM org) AS org_found, EXISTS (SELECT 1 FROM claim) AS claimed, (SELECT hand_over FROM ev) AS hand_over`;
+    SELECT EXISTS (SELECT 1 FROM org) AS org_found, EXISTS (SELECT 1 FROM claim) AS claimed,
+      (SELECT json_agg(json_build_object('id', id, 'endpointId', endpoint_id)) FROM deliveries) AS deliveries`;
   if (!row.org_found) throw new AppError("not_found", `Organization ${organizationId} not found`);
   const base = { organizationId, eventType: "new_lead", logged: true };
   if (!row.claimed) return { ...base, outcome: "duplicate", body: { status: "duplicate" } };
-  if (row.hand_over) await dispatchEvents(db, [outbox.id]);
+  if (row.deliveries) await startDeliveries(db, [{ id: outbox.id, deliveries: row.deliveries }]);
   return { ...base, outcome: "processed", effects, body: { status: "processed", lead_id: lead.id } };
 }

@@ -9,7 +9,7 @@ import { createTestOrganization, setWebhookTestEnv } from "@/test/helpers/webhoo
 import { EVENT_CATALOGUE } from "./event-catalogue";
 
 // The whole pipeline: emitEvent → real Inngest SDK route handler (app/api/inngest/route.ts) →
-// our embedded executor → fan-out → deliver, one step per attempt, against loopback receivers.
+// our embedded executor → deliver, one step per attempt, against loopback receivers.
 // The documented schedule (1 m, 5 m, 30 m) runs 1,000× faster through the executor's time scale,
 // a configuration, not a mock of time. (The SDK rounds sleeps to whole seconds, so scaling the
 // schedule itself below 1 s would not work.)
@@ -23,6 +23,8 @@ let db: Db;
 const executorLog: string[] = [];
 let lib: {
   withEvents: typeof import("./emit-event").withEvents;
+  emitEvent: typeof import("./emit-event").emitEvent;
+  sweepOutbox: typeof import("./emit-event").sweepOutbox;
   createEndpoint: typeof import("./manage-endpoints").createEndpoint;
 };
 
@@ -39,7 +41,7 @@ beforeAll(async () => {
   host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT });
   executor = await startExecutor({ databaseUrl: database.url, appUrl: host.url, port: executorPort, timeScale: TIME_SCALE, log: (line) => executorLog.push(line) });
   await until(async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced, 10_000);
-  lib = { withEvents: (await import("./emit-event")).withEvents, createEndpoint: (await import("./manage-endpoints")).createEndpoint };
+  lib = { ...(await import("./emit-event")), createEndpoint: (await import("./manage-endpoints")).createEndpoint };
   db = (await import("@/lib/db/client")).getDb();
 });
 
@@ -135,5 +137,24 @@ describe("deliveries through the executor", () => {
     await until(async () => (await db.webhookDelivery.findFirst({ where: { endpointId: endpoint.id } }))?.status === "failed", 15_000);
     const refused = await db.webhookDeliveryAttempt.findMany({ where: { delivery: { endpointId: endpoint.id } } });
     expect(refused.map((a) => a.errorKind)).toEqual(["refused", "refused", "refused", "refused"]);
+  });
+
+  it("start the deliveries of an event committed but never handed over, once, from the outbox sweep", async () => {
+    const receiver = await startReceiver();
+    const org = await createTestOrganization(db);
+    const { endpoint } = await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
+    // A crash between commit and hand-over: the event and its delivery exist, no run does.
+    const event = await db.$transaction((tx) => lib.emitEvent(tx, org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
+    expect(await lib.sweepOutbox(db, 60_000)).toBe(0);
+    expect(await lib.sweepOutbox(db, 0)).toBeGreaterThanOrEqual(1);
+    await until(async () => (await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).status === "succeeded", 15_000);
+    expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).dispatchedAt).not.toBeNull();
+    // Sent again (a sweeper that crashed before marking it), the delivery's run id dedupes it.
+    await db.webhookEvent.update({ where: { id: event.id }, data: { dispatchedAt: null } });
+    await db.webhookDelivery.update({ where: { id: event.deliveries[0].id }, data: { status: "pending" } });
+    expect(await lib.sweepOutbox(db, 0)).toBeGreaterThanOrEqual(1);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([event.deliveries[0].id]);
+    await receiver.close();
   });
 });

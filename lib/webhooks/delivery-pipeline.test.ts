@@ -3,7 +3,6 @@ import { setUpTestDb } from "@/test/helpers/test-db";
 import { startReceiver } from "@/test/helpers/receiver";
 import { createTestOrganization, setWebhookTestEnv } from "@/test/helpers/webhook-fixtures";
 import { attemptDelivery } from "./attempt-delivery";
-import { createDeliveries } from "./create-deliveries";
 import { AUTO_DISABLE_AFTER } from "./delivery-settings";
 import { emitEvent, sweepOutbox, withEvents } from "./emit-event";
 import { EVENT_CATALOGUE } from "./event-catalogue";
@@ -30,11 +29,12 @@ describe("outbox", () => {
       }),
     ).rejects.toThrow("the change failed");
     expect(await t.db.webhookEvent.count({ where: { organizationId: orgId } })).toBe(0);
+    expect(await t.db.webhookDelivery.count({ where: { organizationId: orgId } })).toBe(0);
 
     // Inngest is unreachable here (INNGEST_DEV points at a closed port): committed, not handed over.
     await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/hook", event_types: ["lead.created"] });
     const { events } = await withEvents(t.db, async (tx, emit) => [await emit(orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample)]);
-    expect(events[0].handOver).toBe(true);
+    expect(events[0].deliveries).toHaveLength(1);
     const row = await t.db.webhookEvent.findUniqueOrThrow({ where: { id: events[0].id } });
     expect(row.dispatchedAt).toBeNull();
     expect(JSON.parse(row.payload)).toMatchObject({ event: "lead.created", organization_id: orgId, data: EVENT_CATALOGUE["lead.created"].sample });
@@ -42,7 +42,7 @@ describe("outbox", () => {
     expect((await t.db.webhookEvent.findUniqueOrThrow({ where: { id: events[0].id } })).dispatchedAt).toBeNull();
   });
 
-  it("records an event no enabled endpoint subscribes to as handed over: nothing to fan out or sweep", async () => {
+  it("records an event no enabled endpoint subscribes to as handed over: nothing to deliver or sweep", async () => {
     const { endpoint } = await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/hook", event_types: ["booking.created"] });
     const other = await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/hook", event_types: ["lead.created"] });
     await t.db.webhookEndpoint.update({ where: { id: other.endpoint.id }, data: { enabled: false } });
@@ -50,11 +50,11 @@ describe("outbox", () => {
       await emit(orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample),
       await emit(orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample, { endpointId: endpoint.id }),
     ]);
-    expect(events.map((e) => e.handOver)).toEqual([false, true]);
+    expect(events.map((e) => e.deliveries.map((d) => d.endpointId))).toEqual([[], [endpoint.id]]);
     const unsubscribed = await t.db.webhookEvent.findUniqueOrThrow({ where: { id: events[0].id } });
     expect(unsubscribed.dispatchedAt).not.toBeNull();
     expect(JSON.parse(unsubscribed.payload)).toMatchObject({ event: "lead.created", organization_id: orgId });
-    expect(await createDeliveries(t.db, events[0].id)).toEqual([]);
+    expect(await t.db.webhookDelivery.count({ where: { eventId: events[0].id } })).toBe(0);
   });
 
   it("refuses data that does not match the catalogue", async () => {
@@ -64,7 +64,7 @@ describe("outbox", () => {
 });
 
 describe("deliveries", () => {
-  it("fan out once per enabled, subscribed endpoint, idempotently", async () => {
+  it("fan out in the emitting transaction, one per enabled, subscribed endpoint", async () => {
     const r = await startReceiver();
     try {
       const leads = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created"] });
@@ -72,10 +72,9 @@ describe("deliveries", () => {
       const disabled = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created"] });
       await t.db.webhookEndpoint.update({ where: { id: disabled.endpoint.id }, data: { enabled: false } });
       const event = await t.db.$transaction((tx) => emitEvent(tx, orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
-      const first = await createDeliveries(t.db, event.id);
-      expect(first.map((d) => d.endpointId)).toEqual([leads.endpoint.id]);
-      expect(await createDeliveries(t.db, event.id)).toEqual(first);
-      expect(await t.db.webhookDelivery.count({ where: { eventId: event.id } })).toBe(1);
+      expect(event.deliveries.map((d) => d.endpointId)).toEqual([leads.endpoint.id]);
+      const rows = await t.db.webhookDelivery.findMany({ where: { eventId: event.id } });
+      expect(rows.map((d) => [d.id, d.endpointId, d.status, d.eventType])).toEqual([[event.deliveries[0].id, leads.endpoint.id, "pending", "lead.created"]]);
     } finally {
       await r.close();
     }
@@ -86,7 +85,7 @@ describe("deliveries", () => {
     try {
       const { endpoint, secret } = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["booking.created"] });
       const event = await t.db.$transaction((tx) => emitEvent(tx, orgId, "booking.created", EVENT_CATALOGUE["booking.created"].sample));
-      const [delivery] = await createDeliveries(t.db, event.id);
+      const [delivery] = event.deliveries;
       const a1 = await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 });
       expect(a1).toMatchObject({ done: false, status: "pending", attemptNumber: 1, responseStatus: 500 });
       const again = await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 });
@@ -113,7 +112,7 @@ describe("deliveries", () => {
     try {
       const { endpoint } = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created"] });
       const event = await t.db.$transaction((tx) => emitEvent(tx, orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
-      const [delivery] = await createDeliveries(t.db, event.id);
+      const [delivery] = event.deliveries;
       expect(await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 })).toMatchObject({ done: true, status: "failed" });
       expect(await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({ enabled: false, disabledReason: expect.stringContaining("410") });
 
@@ -121,7 +120,7 @@ describe("deliveries", () => {
       const second = await createEndpoint(t.db, orgId, { url: failing.url, event_types: ["booking.cancelled"] });
       await t.db.webhookEndpoint.update({ where: { id: second.endpoint.id }, data: { consecutiveFailures: AUTO_DISABLE_AFTER - 1 } });
       const ev2 = await t.db.$transaction((tx) => emitEvent(tx, orgId, "booking.cancelled", EVENT_CATALOGUE["booking.cancelled"].sample));
-      const [d2] = await createDeliveries(t.db, ev2.id);
+      const [d2] = ev2.deliveries;
       await attemptDelivery(t.db, d2.id, { trigger: "scheduled", stepKey: "r:4", nextDelayMs: null });
       await failing.close();
       expect(await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id: second.endpoint.id } })).toMatchObject({

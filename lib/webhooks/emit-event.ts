@@ -5,24 +5,28 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { parseEventData, type EventType } from "./event-catalogue";
 import { serializeEnvelope } from "./envelope";
-import { WEBHOOK_EVENT_CREATED } from "./inngest-events";
+import { firstRun } from "./inngest-events";
 
-/** `handOver`: some enabled endpoint subscribes to it, so Inngest must get it after commit. */
-export type EmittedEvent = { id: string; organizationId: string; type: string; handOver: boolean };
+/** A delivery the emit created, to be started after commit. */
+export type NewDelivery = { id: string; endpointId: string };
+/** `deliveries`: one per enabled endpoint subscribed at that moment; none means nothing to hand over. */
+export type EmittedEvent = { id: string; organizationId: string; type: string; deliveries: NewDelivery[] };
 export type EmitOptions = { endpointId?: string; occurredAt?: Date };
 export type Emit = (organizationId: string, type: EventType, data: unknown, options?: EmitOptions) => Promise<EmittedEvent>;
 
 /**
  * Writes an event to the outbox inside the caller's transaction, so it exists if and only if
- * the change that caused it commits. The envelope is serialized here, once. An event that no
- * enabled endpoint subscribes to at this moment has nothing to deliver: it is stored as
- * already handed over, so it costs no Inngest event, fan-out run or sweep (most organizations
- * have no endpoint for most event types). The check matches `createDeliveries`.
+ * the change that caused it commits, and fans it out there too: one pending delivery per
+ * enabled endpoint subscribed to it (or the one endpoint a sample targets), in the same
+ * statement. The envelope is serialized here, once. After commit only the deliveries' runs are
+ * left to start (`withEvents`); there is no fan-out run to wait for or to fail. An event with no
+ * delivery is stored as already handed over, so it costs no Inngest event and no sweep (most
+ * organizations have no endpoint for most event types).
  */
 export async function emitEvent(tx: Tx, organizationId: string, type: EventType, data: unknown, options: EmitOptions = {}): Promise<EmittedEvent> {
   const event = outboxEvent(organizationId, type, data, options);
-  const [row] = await tx.$queryRaw<{ hand_over: boolean }[]>(outboxInsert(event));
-  return { id: event.id, organizationId, type, handOver: row.hand_over };
+  const deliveries = await tx.$queryRaw<NewDelivery[]>`WITH ${outboxCtes(event)} SELECT id, endpoint_id AS "endpointId" FROM deliveries`;
+  return { id: event.id, organizationId, type, deliveries };
 }
 
 export type OutboxEvent = { id: string; organizationId: string; type: EventType; payload: string; occurredAt: Date; endpointId: string | null };
@@ -35,22 +39,32 @@ export function outboxEvent(organizationId: string, type: EventType, data: unkno
 }
 
 /**
- * The outbox INSERT, answering `hand_over`. `from` makes it a part of a larger statement: the
- * row is written once per row of that source (none, if it is empty).
+ * The outbox row and its deliveries as common table expressions (`subscribed`, `outbox`,
+ * `deliveries`, the last answering id and endpoint_id), for a statement's WITH clause. `from`
+ * makes them part of a larger statement: the event is written once per row of that source (not
+ * at all if it is empty, and then no delivery either).
  */
-export function outboxInsert(e: OutboxEvent, from: Prisma.Sql = Prisma.empty): Prisma.Sql {
+export function outboxCtes(e: OutboxEvent, from: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`
-    INSERT INTO webhook_events (id, organization_id, type, payload, occurred_at, endpoint_id, dispatched_at)
-    SELECT ${e.id}::uuid, ${e.organizationId}::uuid, ${e.type}, ${e.payload}, ${e.occurredAt}, ${e.endpointId}::uuid,
-      CASE WHEN EXISTS (
-        SELECT 1 FROM webhook_endpoints ep WHERE ep.organization_id = ${e.organizationId}::uuid AND ep.enabled
-          AND CASE WHEN ${e.endpointId}::uuid IS NULL THEN ${e.type} = ANY (ep.event_types) ELSE ep.id = ${e.endpointId}::uuid END
-      ) THEN NULL ELSE now() END
-    ${from}
-    RETURNING dispatched_at IS NULL AS hand_over`;
+    subscribed AS (
+      SELECT ep.id FROM webhook_endpoints ep WHERE ep.organization_id = ${e.organizationId}::uuid AND ep.enabled
+        AND CASE WHEN ${e.endpointId}::uuid IS NULL THEN ${e.type} = ANY (ep.event_types) ELSE ep.id = ${e.endpointId}::uuid END
+    ),
+    outbox AS (
+      INSERT INTO webhook_events (id, organization_id, type, payload, occurred_at, endpoint_id, dispatched_at)
+      SELECT ${e.id}::uuid, ${e.organizationId}::uuid, ${e.type}, ${e.payload}, ${e.occurredAt}, ${e.endpointId}::uuid,
+        CASE WHEN EXISTS (SELECT 1 FROM subscribed) THEN NULL ELSE now() END
+      ${from}
+      RETURNING id
+    ),
+    deliveries AS (
+      INSERT INTO webhook_deliveries (id, organization_id, event_id, endpoint_id, event_type, updated_at)
+      SELECT gen_random_uuid(), ${e.organizationId}::uuid, outbox.id, subscribed.id, ${e.type}, now() FROM outbox, subscribed
+      RETURNING id::text, endpoint_id::text
+    )`;
 }
 
-/** Runs `work` in a transaction and hands the events it emitted to Inngest after commit. */
+/** Runs `work` in a transaction and starts the deliveries of the events it emitted after commit. */
 export async function withEvents<R>(db: Db, work: (tx: Tx, emit: Emit) => Promise<R>): Promise<{ result: R; events: EmittedEvent[] }> {
   const events: EmittedEvent[] = [];
   const result = await db.$transaction(async (tx) =>
@@ -60,33 +74,35 @@ export async function withEvents<R>(db: Db, work: (tx: Tx, emit: Emit) => Promis
       return event;
     }),
   );
-  await dispatchEvents(db, events.filter((e) => e.handOver).map((e) => e.id));
+  await startDeliveries(db, events.filter((e) => e.deliveries.length > 0));
   return { result, events };
 }
 
 /**
- * Sends outbox events to Inngest with the event id as idempotency key, then marks them sent.
- * A failure is logged, not thrown: the change is committed, and the outbox sweeper retries.
+ * Hands the events' deliveries to Inngest, one run each (the delivery id makes the Inngest event
+ * id, so a re-send never starts a delivery twice), then marks the events handed over. A failure
+ * is logged, not thrown: the change is committed, and the outbox sweeper retries.
  */
-export async function dispatchEvents(db: Db, eventIds: string[]): Promise<number> {
-  if (eventIds.length === 0) return 0;
+export async function startDeliveries(db: Db, events: { id: string; deliveries: NewDelivery[] }[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const deliveries = events.flatMap((e) => e.deliveries);
   try {
-    await inngest.send(eventIds.map((eventId) => ({ id: eventId, name: WEBHOOK_EVENT_CREATED, data: { eventId } })));
+    if (deliveries.length > 0) await inngest.send(deliveries.map(firstRun));
   } catch (error) {
-    logger.warn({ err: (error as Error).message, count: eventIds.length }, "could not hand events to Inngest; the outbox sweeper will retry");
+    logger.warn({ err: (error as Error).message, count: events.length }, "could not hand events to Inngest; the outbox sweeper will retry");
     return 0;
   }
-  await db.webhookEvent.updateMany({ where: { id: { in: eventIds } }, data: { dispatchedAt: new Date() } });
-  return eventIds.length;
+  await db.webhookEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { dispatchedAt: new Date() } });
+  return events.length;
 }
 
 /** Events committed but never handed over (Inngest down, crash right after commit). */
 export async function sweepOutbox(db: Db, olderThanMs = 10_000, batch = 500): Promise<number> {
   const stale = await db.webhookEvent.findMany({
     where: { dispatchedAt: null, createdAt: { lt: new Date(Date.now() - olderThanMs) } },
-    select: { id: true },
+    select: { id: true, deliveries: { where: { status: "pending" }, select: { id: true, endpointId: true } } },
     orderBy: { createdAt: "asc" },
     take: batch,
   });
-  return dispatchEvents(db, stale.map((e) => e.id));
+  return startDeliveries(db, stale);
 }

@@ -5,7 +5,7 @@ import { withEvents } from "./emit-event";
 import { getEndpoint } from "./manage-endpoints";
 
 /**
- * Sends a catalogue type's sample through the whole pipeline (outbox, fan-out, retries), to one
+ * Sends a catalogue type's sample through the whole pipeline (outbox, deliveries, retries), to one
  * endpoint or to every subscribed one, so owners can exercise their handler before real traffic.
  */
 export async function emitSample(db: Db, organizationId: string, type: string, endpointId?: string) {

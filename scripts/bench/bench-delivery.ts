@@ -1,5 +1,5 @@
 // npm run bench:delivery: events → deliveries to a loopback receiver through the whole pipeline
-// (outbox, the real SDK route handler, the embedded executor, fan-out, deliver), beside the
+// (outbox and deliveries, the real SDK route handler, the embedded executor, deliver), beside the
 // ceiling measured in the same run: a bare loop of signed POSTs plus one INSERT each at the
 // same concurrency. Prints deliveries/s, p50/p99 emit→delivered, the ratio, the p99 at a paced
 // 100 events/s, and healthy endpoints' p99 while another endpoint hangs for 10 s.

@@ -90,7 +90,7 @@ async function main() {
   console.log(`bare route   ${bareBurst.rate.toFixed(0)} req/s  p50 ${bareBurst.p50} ms  p99 ${bareBurst.p99} ms   paced: p50 ${barePaced.p50} ms  p99 ${barePaced.p99} ms`);
   console.log(`CPU per request (app, executor, PostgreSQL): agent-event ${agentCpu.ms} ms (${agentCpu.byProcess}), bare route ${bareCpu.ms} ms (${bareCpu.byProcess})`);
   console.log(`ratio agent-event / bare route: ${(agentBurst.rate / bareBurst.rate).toFixed(2)}   (targets: ≥ 1,000 req/s, paced p99 ≤ 50 ms, ratio ≥ 0.3)`);
-  console.log(`${leads} leads created, each with its lead.created event (no endpoint subscribes, so no fan-out runs)`);
+  console.log(`${leads} leads created, each with its lead.created event (no endpoint subscribes, so no delivery runs)`);
   // Other work on the box skews the absolute figures; the ratio, measured in the same run, much less.
   console.log(`machine load (1-min average, ${os.cpus().length} cores): ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
 

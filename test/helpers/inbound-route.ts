@@ -40,17 +40,16 @@ export function setUpInboundRoute(load: () => Promise<RouteModule>, env: Record<
 }
 
 /**
- * What the fan-out and deliver functions do with the events in the outbox that have no delivery
- * yet, done inline (no executor runs here): one delivery per subscribed endpoint and one real,
- * signed HTTP attempt each.
+ * What the deliver function does with the deliveries the emits created, done inline (no executor
+ * runs here): one real, signed HTTP attempt each, oldest event first.
  */
 export async function deliverNewEvents(db: Db, organizationId: string) {
-  const { createDeliveries } = await import("@/lib/webhooks/create-deliveries");
   const { attemptDelivery } = await import("@/lib/webhooks/attempt-delivery");
-  const events = await db.webhookEvent.findMany({ where: { organizationId, deliveries: { none: {} } }, orderBy: { createdAt: "asc" } });
-  for (const event of events) {
-    for (const delivery of await createDeliveries(db, event.id)) await attemptDelivery(db, delivery.id, { trigger: "manual" });
-  }
+  const deliveries = await db.webhookDelivery.findMany({
+    where: { organizationId, attempts: { none: {} } },
+    orderBy: [{ event: { createdAt: "asc" } }, { id: "asc" }],
+  });
+  for (const delivery of deliveries) await attemptDelivery(db, delivery.id, { trigger: "manual" });
 }
 
 type Envelope = { event: string; timestamp: string; organization_id: string; data: Record<string, unknown> };

@@ -80,6 +80,20 @@ describe("deliveries", () => {
     }
   });
 
+  it("skip an endpoint deleted while the event is emitted, without failing the change", async () => {
+    const { endpoint } = await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/hook", event_types: ["lead.created"] });
+    let emitting: Promise<unknown> = Promise.resolve();
+    await t.db.$transaction(async (tx) => {
+      await tx.webhookEndpoint.delete({ where: { id: endpoint.id } });
+      // The emit starts while the delete is uncommitted, so it still sees the endpoint.
+      emitting = withEvents(t.db, (_tx, emit) => emit(orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    const { events } = (await emitting) as Awaited<ReturnType<typeof withEvents>>;
+    expect(events[0].deliveries).toEqual([]);
+    expect(await t.db.webhookEvent.count({ where: { id: events[0].id } })).toBe(1);
+  });
+
   it("records every attempt; a failure waits, the last failure fails, a later success resets the endpoint's count", async () => {
     const r = await startReceiver((n) => ({ status: n < 3 ? 500 : 200, body: n < 3 ? "down" : "ok" }));
     try {

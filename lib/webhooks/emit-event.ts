@@ -49,6 +49,9 @@ export function outboxCtes(e: OutboxEvent, from: Prisma.Sql = Prisma.empty): Pri
     subscribed AS (
       SELECT ep.id FROM webhook_endpoints ep WHERE ep.organization_id = ${e.organizationId}::uuid AND ep.enabled
         AND CASE WHEN ${e.endpointId}::uuid IS NULL THEN ${e.type} = ANY (ep.event_types) ELSE ep.id = ${e.endpointId}::uuid END
+      -- An endpoint being deleted is waited for and then skipped, instead of failing the
+      -- caller's change on the delivery's foreign key; a delete waits for this transaction.
+      FOR KEY SHARE
     ),
     outbox AS (
       INSERT INTO webhook_events (id, organization_id, type, payload, occurred_at, endpoint_id, dispatched_at)

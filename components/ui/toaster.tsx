@@ -34,7 +34,7 @@ export function Toaster({ children }: { children: React.ReactNode }) {
             )}
           >
             <Toast.Title className="text-sm font-semibold">{t.title}</Toast.Title>
-            {t.description ? <Toast.Description className="mt-1 text-sm break-all text-zinc-600 dark:text-zinc-400">{t.description}</Toast.Description> : null}
+            {t.description ? <Toast.Description className="mt-1 text-sm wrap-anywhere text-zinc-600 dark:text-zinc-400">{t.description}</Toast.Description> : null}
             <Toast.Close aria-label="Dismiss" className="absolute top-3 right-3 rounded p-1 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800">
               <X aria-hidden className="size-4" />
             </Toast.Close>

@@ -161,7 +161,7 @@ test("catalogue, OpenAPI, stats, samples, recover, retry and records routes vali
 
     const sample = await api.post(`/api/v1/webhook-endpoints/${endpoint.id}/send-sample`, { headers: H(OWNER.org), data: { event_type: "booking.created" } });
     expect(sample.status()).toBe(202);
-    expect((await sample.json()).event_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await sample.json()).toEqual({ event_id: expect.stringMatching(/^[0-9a-f-]{36}$/), delivery_ids: [expect.stringMatching(/^[0-9a-f-]{36}$/)] });
     expect((await api.post(`/api/v1/webhook-endpoints/${endpoint.id}/send-sample`, { headers: H(OWNER.org), data: { event_type: "lead.exploded" } })).status()).toBe(422);
     await expect
       .poll(async () => receiver.received.filter((r) => JSON.parse(r.body).event === "booking.created").length, { timeout: 30_000 })

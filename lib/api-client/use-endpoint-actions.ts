@@ -29,7 +29,7 @@ export function useSendSample(id: string) {
   const onSettled = useRefreshAfter(id);
   return useMutation({
     mutationFn: (eventType: string) =>
-      fetchJson<{ event_id: string }>(org, `/webhook-endpoints/${id}/send-sample`, { method: "POST", body: { event_type: eventType } }),
+      fetchJson<{ event_id: string; delivery_ids: string[] }>(org, `/webhook-endpoints/${id}/send-sample`, { method: "POST", body: { event_type: eventType } }),
     onSettled,
   });
 }

@@ -36,7 +36,7 @@ const OPS: Record<string, Record<string, Op>> = {
     post: { summary: "Re-deliver every failed delivery since a time", body: z.object({ since: z.iso.datetime() }), ok: [200, z.object({ recovered: z.number().int() })], manage: true },
   },
   "/webhook-endpoints/{id}/send-sample": {
-    post: { summary: "Send a catalogue sample of an event type through the full pipeline", body: z.object({ event_type: z.string() }), ok: [202, z.object({ event_id: z.uuid() })], manage: true },
+    post: { summary: "Send a catalogue sample of an event type through the full pipeline", body: z.object({ event_type: z.string() }), ok: [202, z.object({ event_id: z.uuid(), delivery_ids: z.array(z.uuid()) })], manage: true },
   },
   "/webhook-endpoints/{id}/stats": {
     get: {

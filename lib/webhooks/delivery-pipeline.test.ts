@@ -5,6 +5,7 @@ import { createTestOrganization, setWebhookTestEnv } from "@/test/helpers/webhoo
 import { attemptDelivery } from "./attempt-delivery";
 import { AUTO_DISABLE_AFTER } from "./delivery-settings";
 import { emitEvent, sweepOutbox, withEvents } from "./emit-event";
+import { emitSample } from "./emit-sample";
 import { EVENT_CATALOGUE } from "./event-catalogue";
 import { createEndpoint, rotateSecret } from "./manage-endpoints";
 import { sendTestPing } from "./send-test-ping";
@@ -144,6 +145,23 @@ describe("deliveries", () => {
     } finally {
       await r.close();
     }
+  });
+});
+
+describe("samples", () => {
+  it("go to the one endpoint asked for, subscribed or not; a disabled endpoint is refused, and nothing is stored", async () => {
+    const target = await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/a", event_types: ["lead.created"] });
+    await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/b", event_types: ["booking.created"] });
+    const sent = await emitSample(t.db, orgId, "booking.created", target.endpoint.id);
+    const rows = await t.db.webhookDelivery.findMany({ where: { eventId: sent.event_id } });
+    expect(rows.map((d) => [d.id, d.endpointId])).toEqual([[sent.delivery_ids[0], target.endpoint.id]]);
+
+    await t.db.webhookEndpoint.update({ where: { id: target.endpoint.id }, data: { enabled: false } });
+    const events = await t.db.webhookEvent.count({ where: { organizationId: orgId } });
+    await expect(emitSample(t.db, orgId, "lead.created", target.endpoint.id)).rejects.toMatchObject({ status: 409, message: expect.stringContaining("disabled") });
+    expect(await t.db.webhookEvent.count({ where: { organizationId: orgId } })).toBe(events);
+    // To the whole organization: only enabled subscribers, here none for lead.created.
+    expect((await emitSample(t.db, orgId, "lead.created")).delivery_ids).toEqual([]);
   });
 });
 

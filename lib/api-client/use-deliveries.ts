@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { awaitingNewDeliveries } from "./expect-deliveries";
 import { fetchJson } from "./fetch-json";
 import { useOrg } from "./org-context";
 import { queryKeys } from "./query-keys";
@@ -18,8 +19,9 @@ export function useDeliveries(filters: DeliveryFilters) {
     queryFn: ({ pageParam }) => fetchJson<Page>(org, "/deliveries", { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam ?? undefined } }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
-    // Poll only while something is in flight, so an idle log costs nothing.
-    refetchInterval: (query) => (query.state.data?.pages.some((p) => p.data.some((d) => d.status === "pending")) ? PENDING_REFRESH_MS : false),
+    // Poll only while something is in flight (or about to appear), so an idle log costs nothing.
+    refetchInterval: (query) =>
+      awaitingNewDeliveries() || query.state.data?.pages.some((p) => p.data.some((d) => d.status === "pending")) ? PENDING_REFRESH_MS : false,
   });
 }
 

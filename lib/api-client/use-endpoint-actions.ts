@@ -1,17 +1,18 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { expectNewDeliveries } from "./expect-deliveries";
 import { fetchJson } from "./fetch-json";
 import { useOrg } from "./org-context";
 import { queryKeys } from "./query-keys";
 import type { Ping } from "./types";
 
-// Every action below may add deliveries (their rows exist, pending, by the time it answers), so
-// each refreshes the log, which then polls while they are pending, and the endpoint's stats.
+// Every action below may add deliveries, so each refreshes the log and the endpoint's stats.
 function useRefreshAfter(id: string) {
   const org = useOrg();
   const qc = useQueryClient();
   return () => {
+    expectNewDeliveries();
     void qc.invalidateQueries({ queryKey: queryKeys.deliveries(org) });
     void qc.invalidateQueries({ queryKey: queryKeys.endpoint(org, id) });
     void qc.invalidateQueries({ queryKey: queryKeys.endpoints(org) });

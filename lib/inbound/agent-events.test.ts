@@ -101,7 +101,6 @@ describe("agent events", () => {
       expect((await outbox(heard.lead_id)).dispatchedAt).toBeNull();
       await deliverNewEvents(ctx.db, ctx.orgId);
       const lead = await ctx.db.lead.findUniqueOrThrow({ where: { id: heard.lead_id } });
-      // (The new endpoint also gets this file's earlier events, which the helper delivers too.)
       expect(receiver.events("lead.created").map((e) => e.data).filter((d) => d.id === lead.id)).toEqual([
         { id: lead.id, name: "Someone Listens", email: "some@example.com", phone: null, channel: "email", status: "new", created_at: lead.createdAt.toISOString() },
       ]);

@@ -24,7 +24,10 @@ const executorLog: string[] = [];
 let lib: {
   withEvents: typeof import("./emit-event").withEvents;
   emitEvent: typeof import("./emit-event").emitEvent;
+  outboxEvent: typeof import("./emit-event").outboxEvent;
   sweepOutbox: typeof import("./emit-event").sweepOutbox;
+  createLeadOnce: typeof import("@/lib/inbound/create-lead-once").createLeadOnce;
+  inngest: typeof import("@/inngest/client").inngest;
   createEndpoint: typeof import("./manage-endpoints").createEndpoint;
 };
 
@@ -41,7 +44,12 @@ beforeAll(async () => {
   host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT });
   executor = await startExecutor({ databaseUrl: database.url, appUrl: host.url, port: executorPort, timeScale: TIME_SCALE, log: (line) => executorLog.push(line) });
   await until(async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced, 10_000);
-  lib = { ...(await import("./emit-event")), createEndpoint: (await import("./manage-endpoints")).createEndpoint };
+  lib = {
+    ...(await import("./emit-event")),
+    createEndpoint: (await import("./manage-endpoints")).createEndpoint,
+    createLeadOnce: (await import("@/lib/inbound/create-lead-once")).createLeadOnce,
+    inngest: (await import("@/inngest/client")).inngest,
+  };
   db = (await import("@/lib/db/client")).getDb();
 });
 
@@ -155,6 +163,39 @@ describe("deliveries through the executor", () => {
     expect(await lib.sweepOutbox(db, 0)).toBeGreaterThanOrEqual(1);
     await new Promise((r) => setTimeout(r, 1000));
     expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([event.deliveries[0].id]);
+    await receiver.close();
+  });
+
+  it("hand an agent's new_lead to Inngest straight from its one statement, without waiting for the sweep", async () => {
+    const receiver = await startReceiver();
+    const org = await createTestOrganization(db);
+    await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
+    const lead = { name: "Quick Caller", email: "quick@example.com", phone: null, channel: "webchat" as const };
+    const result = await lib.createLeadOnce(db, { organizationId: org.id, dedupeKey: `test-${org.id}`, windowMs: 60_000, lead }, { startedAt: performance.now() });
+    await until(async () => receiver.received.length === 1, 10_000);
+    expect(JSON.parse(receiver.received[0].body)).toMatchObject({ event: "lead.created", data: { id: (result.body as { lead_id: string }).lead_id, name: "Quick Caller" } });
+    const event = await db.webhookEvent.findFirstOrThrow({ where: { organizationId: org.id } });
+    expect(event.dispatchedAt).not.toBeNull();
+    await receiver.close();
+  });
+
+  it("deliver events written before the fan-out moved into the emit: from the sweep, and from the legacy fan-out", async () => {
+    const receiver = await startReceiver();
+    const org = await createTestOrganization(db);
+    await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
+    // As the old emit wrote them: an outbox row and no delivery; one never handed over, one
+    // handed over to the old fan-out function as `empfio/webhook.event-created`.
+    const [unsent, sent] = [0, 1].map(() => lib.outboxEvent(org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
+    for (const e of [unsent, sent]) {
+      await db.webhookEvent.create({ data: { id: e.id, organizationId: org.id, type: e.type, payload: e.payload, occurredAt: e.occurredAt, dispatchedAt: e === sent ? new Date() : null } });
+    }
+    await lib.inngest.send({ id: sent.id, name: "empfio/webhook.event-created", data: { eventId: sent.id } });
+    expect(await lib.sweepOutbox(db, 0)).toBe(1);
+    await until(async () => (await db.webhookDelivery.count({ where: { organizationId: org.id, status: "succeeded" } })) === 2, 15_000);
+    const deliveries = await db.webhookDelivery.findMany({ where: { organizationId: org.id } });
+    expect(deliveries.map((d) => d.eventId).sort()).toEqual([unsent.id, sent.id].sort());
+    expect(new Set(receiver.received.map((r) => r.headers["webhook-id"]))).toEqual(new Set(deliveries.map((d) => d.id)));
+    expect(receiver.received).toHaveLength(2);
     await receiver.close();
   });
 });

@@ -4,7 +4,7 @@ import { startReceiver } from "@/test/helpers/receiver";
 import { createTestOrganization, setWebhookTestEnv } from "@/test/helpers/webhook-fixtures";
 import { attemptDelivery } from "./attempt-delivery";
 import { AUTO_DISABLE_AFTER } from "./delivery-settings";
-import { emitEvent, sweepOutbox, withEvents } from "./emit-event";
+import { emitEvent, sendBatches, sweepOutbox, withEvents } from "./emit-event";
 import { emitSample } from "./emit-sample";
 import { EVENT_CATALOGUE } from "./event-catalogue";
 import { createEndpoint, rotateSecret } from "./manage-endpoints";
@@ -22,7 +22,8 @@ beforeEach(async () => {
 });
 
 describe("outbox", () => {
-  it("keeps an event only if its transaction commits, and the sweeper finds undispatched ones", async () => {
+  it("keeps an event and its deliveries only if its transaction commits; a failed hand-over leaves them to the sweeper", async () => {
+    await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/hook", event_types: ["lead.created", "lead.status_changed"] });
     await expect(
       t.db.$transaction(async (tx) => {
         await emitEvent(tx, orgId, "lead.status_changed", EVENT_CATALOGUE["lead.status_changed"].sample);
@@ -32,8 +33,7 @@ describe("outbox", () => {
     expect(await t.db.webhookEvent.count({ where: { organizationId: orgId } })).toBe(0);
     expect(await t.db.webhookDelivery.count({ where: { organizationId: orgId } })).toBe(0);
 
-    // Inngest is unreachable here (INNGEST_DEV points at a closed port): committed, not handed over.
-    await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/hook", event_types: ["lead.created"] });
+    // Inngest is unreachable here: committed, not handed over.
     const { events } = await withEvents(t.db, async (tx, emit) => [await emit(orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample)]);
     expect(events[0].deliveries).toHaveLength(1);
     const row = await t.db.webhookEvent.findUniqueOrThrow({ where: { id: events[0].id } });
@@ -56,6 +56,13 @@ describe("outbox", () => {
     expect(unsubscribed.dispatchedAt).not.toBeNull();
     expect(JSON.parse(unsubscribed.payload)).toMatchObject({ event: "lead.created", organization_id: orgId });
     expect(await t.db.webhookDelivery.count({ where: { eventId: events[0].id } })).toBe(0);
+  });
+
+  it("hands deliveries over in sends of bounded size, never splitting an event across two", () => {
+    const ev = (id: string, n: number) => ({ id, deliveries: Array.from({ length: n }, (_, i) => i) });
+    const batches = sendBatches([ev("a", 150), ev("b", 50), ev("c", 1), ev("d", 500), ev("e", 0), ev("f", 3)], 200);
+    expect(batches.map((b) => b.map((e) => e.id))).toEqual([["a", "b"], ["c"], ["d"], ["e", "f"]]);
+    expect(sendBatches([], 200)).toEqual([]);
   });
 
   it("refuses data that does not match the catalogue", async () => {

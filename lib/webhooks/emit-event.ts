@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { parseEventData, type EventType } from "./event-catalogue";
 import { serializeEnvelope } from "./envelope";
+import { createDeliveries } from "./create-deliveries";
 import { firstRun } from "./inngest-events";
 
 /** A delivery the emit created, to be started after commit. */
@@ -81,28 +82,60 @@ export async function withEvents<R>(db: Db, work: (tx: Tx, emit: Emit) => Promis
   return { result, events };
 }
 
+/** Deliveries per `inngest.send`: each is ~300 bytes, well under event APIs' request size limits. */
+const DELIVERIES_PER_SEND = 200;
+
 /**
  * Hands the events' deliveries to Inngest, one run each (the delivery id makes the Inngest event
- * id, so a re-send never starts a delivery twice), then marks the events handed over. A failure
- * is logged, not thrown: the change is committed, and the outbox sweeper retries.
+ * id, so a re-send never starts a delivery twice), in sends of at most DELIVERIES_PER_SEND, and
+ * marks each send's events handed over after it. A failure is logged, not thrown: the change is
+ * committed, and the outbox sweeper retries what was not handed over. Answers the events handed over.
  */
 export async function startDeliveries(db: Db, events: { id: string; deliveries: NewDelivery[] }[]): Promise<number> {
-  if (events.length === 0) return 0;
-  const deliveries = events.flatMap((e) => e.deliveries);
-  try {
-    if (deliveries.length > 0) await inngest.send(deliveries.map(firstRun));
-  } catch (error) {
-    logger.warn({ err: (error as Error).message, count: events.length }, "could not hand events to Inngest; the outbox sweeper will retry");
-    return 0;
+  let handed = 0;
+  for (const batch of sendBatches(events)) {
+    const deliveries = batch.flatMap((e) => e.deliveries);
+    try {
+      for (let i = 0; i < deliveries.length; i += DELIVERIES_PER_SEND) await inngest.send(deliveries.slice(i, i + DELIVERIES_PER_SEND).map(firstRun));
+      await db.webhookEvent.updateMany({ where: { id: { in: batch.map((e) => e.id) } }, data: { dispatchedAt: new Date() } });
+    } catch (error) {
+      logger.warn({ err: (error as Error).message, count: events.length - handed }, "could not hand events to Inngest; the outbox sweeper will retry");
+      break;
+    }
+    handed += batch.length;
   }
-  await db.webhookEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { dispatchedAt: new Date() } });
-  return events.length;
+  return handed;
 }
 
-/** Events committed but never handed over (Inngest down, crash right after commit). */
+/** Whole events, grouped so a group has at most `max` deliveries (unless one event alone has more). */
+export function sendBatches<E extends { deliveries: unknown[] }>(events: E[], max = DELIVERIES_PER_SEND): E[][] {
+  const batches: E[][] = [];
+  let current: E[] = [];
+  let size = 0;
+  for (const e of events) {
+    if (current.length > 0 && size + e.deliveries.length > max) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(e);
+    size += e.deliveries.length;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/**
+ * Events committed but never handed over (Inngest down, crash right after commit): their pending
+ * deliveries are started. An event with no delivery row at all was written before the fan-out
+ * moved into the emit; it gets its deliveries made here first, as the old fan-out run did.
+ */
 export async function sweepOutbox(db: Db, olderThanMs = 10_000, batch = 500): Promise<number> {
+  const where = { dispatchedAt: null, createdAt: { lt: new Date(Date.now() - olderThanMs) } };
+  const legacy = await db.webhookEvent.findMany({ where: { ...where, deliveries: { none: {} } }, select: { id: true }, take: batch });
+  for (const e of legacy) await createDeliveries(db, e.id);
   const stale = await db.webhookEvent.findMany({
-    where: { dispatchedAt: null, createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+    where,
     select: { id: true, deliveries: { where: { status: "pending" }, select: { id: true, endpointId: true } } },
     orderBy: { createdAt: "asc" },
     take: batch,

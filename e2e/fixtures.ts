@@ -20,6 +20,9 @@ export function screenshot(page: Page, name: string) {
 
 /** A full-page screenshot, then an axe scan that fails on any serious or critical violation. */
 export async function checkScreen(page: Page, name: string) {
+  // After router.refresh() Next.js re-inserts the <title> once the page's metadata has streamed
+  // in; scan the settled page. A page that never gets a title still fails, here or in axe.
+  await expect(page).not.toHaveTitle("");
   await screenshot(page, name);
   const scan = await new AxeBuilder({ page }).analyze();
   const serious = scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

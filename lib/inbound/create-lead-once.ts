@@ -12,10 +12,10 @@ import type { InboundContext, InboundResult } from "./handle-inbound";
  * check, the dedupe claim, the lead, its `lead.created` outbox row with its deliveries, and the
  * inbound log row. It does what `processOnce` + `createLead` + `recordInboundRequest` do (same
  * rows, same event, same answers; the agent-event tests hold for it) without their six round
- * trips, which were most of an agent event's CPU (bench:inbound). Atomic as one statement: a duplicate's claim
- * returns nothing, so no lead or event follows it; concurrent duplicates wait on the key's row
- * and then find it claimed. An unknown organization writes nothing here (the 404 is logged by
- * handleInbound, unattributed).
+ * trips, which were most of an agent event's CPU (bench:inbound). Atomic as one statement: a
+ * duplicate's claim returns nothing, so no lead or event follows it; concurrent duplicates wait
+ * on the key's row and then find it claimed. An unknown organization writes nothing here (the
+ * 404 is logged by handleInbound, unattributed).
  */
 export async function createLeadOnce(
   db: Db,

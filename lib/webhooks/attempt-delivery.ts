@@ -53,20 +53,32 @@ const AUTO_DISABLE_REASON = `Disabled after ${AUTO_DISABLE_AFTER} consecutive fa
 
 /**
  * One HTTP attempt of a delivery, recorded as one DeliveryAttempt row, with the delivery's
- * status and the endpoint's health updated in the same statement. Three round trips: load,
- * reserve the attempt number, record.
+ * status and the endpoint's health updated in the same statement. Two round trips: load and
+ * reserve the attempt number, then record.
  */
 export async function attemptDelivery(db: Db, deliveryId: string, options: AttemptOptions): Promise<AttemptOutcome> {
-  const [delivery] = await db.$queryRaw<DeliveryRow[]>`
-    SELECT d.status::text AS status, d.is_test, e.id::text AS endpoint_id, e.url, e.enabled, e.disabled_reason,
-           e.secret_encrypted, e.previous_secret_encrypted, e.previous_secret_expires_at, ev.type AS event_type, ev.payload,
-           a.attempt_number AS prev_attempt_number, a.succeeded AS prev_succeeded, a.response_status AS prev_response_status,
-           a.duration_ms AS prev_duration_ms, a.error_kind AS prev_error_kind, a.error_message AS prev_error_message, a.response_body AS prev_response_body
-    FROM webhook_deliveries d
-    JOIN webhook_endpoints e ON e.id = d.endpoint_id
-    JOIN webhook_events ev ON ev.id = d.event_id
-    LEFT JOIN webhook_delivery_attempts a ON a.delivery_id = d.id AND a.step_key = ${options.stepKey ?? null}::text
-    WHERE d.id = ${deliveryId}::uuid`;
+  const stepKey = options.stepKey ?? null;
+  // Loads the delivery and, when this call is to send, reserves the attempt number in the same
+  // statement, so a manual retry racing a scheduled one never collides. The conditions under
+  // `reserve` are the ones checked below, in the same order.
+  const [delivery] = await db.$queryRaw<(DeliveryRow & { attempt_number: number | null })[]>`
+    WITH d AS (
+      SELECT d.status::text AS status, d.is_test, e.id::text AS endpoint_id, e.url, e.enabled, e.disabled_reason,
+             e.secret_encrypted, e.previous_secret_encrypted, e.previous_secret_expires_at, ev.type AS event_type, ev.payload,
+             a.attempt_number AS prev_attempt_number, a.succeeded AS prev_succeeded, a.response_status AS prev_response_status,
+             a.duration_ms AS prev_duration_ms, a.error_kind AS prev_error_kind, a.error_message AS prev_error_message, a.response_body AS prev_response_body
+      FROM webhook_deliveries d
+      JOIN webhook_endpoints e ON e.id = d.endpoint_id
+      JOIN webhook_events ev ON ev.id = d.event_id
+      LEFT JOIN webhook_delivery_attempts a ON a.delivery_id = d.id AND a.step_key = ${stepKey}::text
+      WHERE d.id = ${deliveryId}::uuid
+    ), reserve AS (
+      UPDATE webhook_deliveries SET attempt_count = attempt_count + 1, updated_at = now()
+      WHERE id = ${deliveryId}::uuid
+        AND (SELECT d.prev_attempt_number IS NULL AND (${options.trigger}::text <> 'scheduled' OR (d.status = 'pending' AND d.enabled)) FROM d)
+      RETURNING attempt_count
+    )
+    SELECT d.*, reserve.attempt_count AS attempt_number FROM d LEFT JOIN reserve ON true`;
   if (!delivery) return skipped("failed");
   if (delivery.prev_attempt_number !== null) return previousOutcome(delivery);
   if (options.trigger === "scheduled" && delivery.status !== "pending") return skipped(delivery.status);
@@ -74,10 +86,9 @@ export async function attemptDelivery(db: Db, deliveryId: string, options: Attem
     await db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "failed", lastError: `Endpoint disabled: ${delivery.disabled_reason ?? "by an owner"}`, nextAttemptAt: null, completedAt: new Date() } });
     return skipped("failed");
   }
+  const attemptNumber = delivery.attempt_number;
+  if (attemptNumber === null) throw new Error(`delivery ${deliveryId}: the attempt was not reserved`);
 
-  // Reserve the attempt number first, so a manual retry racing a scheduled one never collides.
-  const [{ attempt_count: attemptNumber }] = await db.$queryRaw<{ attempt_count: number }[]>`
-    UPDATE webhook_deliveries SET attempt_count = attempt_count + 1, updated_at = now() WHERE id = ${deliveryId}::uuid RETURNING attempt_count`;
   const timestamp = Math.floor(Date.now() / 1000);
   const secrets = signingSecrets({
     secretEncrypted: delivery.secret_encrypted,
@@ -107,7 +118,7 @@ export async function attemptDelivery(db: Db, deliveryId: string, options: Attem
     WITH attempt AS (
       INSERT INTO webhook_delivery_attempts (id, delivery_id, attempt_number, trigger, step_key, started_at, duration_ms, url,
         request_headers, request_body, succeeded, response_status, response_headers, response_body, response_truncated, error_kind, error_message)
-      VALUES (gen_random_uuid(), ${deliveryId}::uuid, ${attemptNumber}::int, ${options.trigger}::text, ${options.stepKey ?? null}::text,
+      VALUES (gen_random_uuid(), ${deliveryId}::uuid, ${attemptNumber}::int, ${options.trigger}::text, ${stepKey}::text,
         ${result.startedAt}::timestamptz, ${Math.round(result.durationMs)}::int, ${delivery.url}::text, ${JSON.stringify(result.requestHeaders)}::jsonb,
         ${delivery.payload}::text, ${result.ok}::boolean, ${result.status ?? null}::int,
         ${result.responseHeaders ? JSON.stringify(result.responseHeaders) : null}::jsonb, ${result.responseBody ?? null}::text,

@@ -129,6 +129,34 @@ describe("deliveries", () => {
     }
   });
 
+  it("give a manual retry racing a scheduled attempt its own number; send nothing once done, or to a disabled endpoint", async () => {
+    const r = await startReceiver(() => ({ delayMs: 50 }));
+    try {
+      const { endpoint } = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created", "booking.created"] });
+      const [delivery] = (await t.db.$transaction((tx) => emitEvent(tx, orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample))).deliveries;
+      const both = await Promise.all([
+        attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 }),
+        attemptDelivery(t.db, delivery.id, { trigger: "manual" }),
+      ]);
+      expect(both.map((a) => a.attemptNumber).sort()).toEqual([1, 2]);
+      expect(await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:2", nextDelayMs: 300_000 })).toMatchObject({ done: true, status: "succeeded", attemptNumber: null });
+      expect(r.received).toHaveLength(2);
+      expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "succeeded", attemptCount: 2 });
+
+      const [later] = (await t.db.$transaction((tx) => emitEvent(tx, orgId, "booking.created", EVENT_CATALOGUE["booking.created"].sample))).deliveries;
+      await t.db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { enabled: false, disabledReason: "Paused for maintenance" } });
+      expect(await attemptDelivery(t.db, later.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 })).toMatchObject({ done: true, status: "failed", attemptNumber: null });
+      expect(r.received).toHaveLength(2);
+      expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: later.id } })).toMatchObject({
+        status: "failed",
+        attemptCount: 0,
+        lastError: "Endpoint disabled: Paused for maintenance",
+      });
+    } finally {
+      await r.close();
+    }
+  });
+
   it("disables an endpoint that answers 410 Gone, and one that fails too many deliveries in a row", async () => {
     const r = await startReceiver(() => ({ status: 410 }));
     try {

@@ -7,7 +7,7 @@ import { backoffMs } from "./durations";
 import type { FunctionRegistry } from "./function-registry";
 import type { Log } from "./logger";
 import { interpretResponse, type Outcome, type SerializedError } from "./outcome";
-import { loadSteps, type ClaimedItem } from "./queue";
+import type { ClaimedItem } from "./queue";
 
 export type ItemContext = {
   db: pg.Pool;
@@ -28,7 +28,7 @@ export async function processItem(ctx: ItemContext, item: ClaimedItem): Promise<
     await ctx.db.query("DELETE FROM executor.queue WHERE id = $1 AND lease_owner = $2", [item.id, ctx.owner]);
     return;
   }
-  const memoized = new Map(item.taken_over ? await loadSteps(ctx.db, item.run_id) : item.steps);
+  const memoized = new Map(item.steps);
   if (item.kind === "sleep" || (item.step_id !== "step" && memoized.has(item.step_id))) {
     const memos = item.kind === "sleep" ? [{ id: item.step_id, name: item.name, result: null }] : [];
     await applyProgress(ctx.db, item, ctx.owner, { memos, planned: [], discover: true, parallel: false });

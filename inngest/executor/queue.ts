@@ -16,15 +16,14 @@ export type ClaimedItem = {
   events: Record<string, unknown>[];
   status: string;
   parallel: boolean;
-  /** Memoized steps in completion order: [stepId, result]. */
+  /** Memoized steps in completion order: [stepId, result], as of the moment the lease was ours. */
   steps: [string, unknown][];
-  /** Claimed from a lapsed lease of another call. */
-  taken_over: boolean;
 };
 
 const READY = "available_at <= now() AND (lease_until IS NULL OR lease_until < now())";
-const WITH_STATE = `SELECT c.*, r.fn_id, r.event, r.events, r.status, r.parallel,
-  (SELECT coalesce(json_agg(json_build_array(s.step_id, s.result) ORDER BY s.seq), '[]') FROM executor.steps s WHERE s.run_id = c.run_id) AS steps
+// run_steps reads with a fresh snapshot (see its migration): this statement's own can predate a
+// checkpoint committed by the holder of a lapsed lease, or one committed while a claim waited.
+const WITH_STATE = `SELECT c.*, r.fn_id, r.event, r.events, r.status, r.parallel, executor.run_steps(c.run_id) AS steps
   FROM c JOIN executor.runs r ON r.id = c.run_id`;
 const RETURNING = "RETURNING q.id, q.run_id, q.step_id, q.kind, q.name, q.attempt, q.concurrency_keys, q.concurrency_limits";
 
@@ -38,9 +37,9 @@ export async function claimUnkeyed(db: pg.Pool, owner: string, limit: number, le
       "claim-unkeyed",
       `WITH c AS (
        UPDATE executor.queue q SET lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'
-       FROM (SELECT id, lease_owner FROM executor.queue WHERE ${READY} AND cardinality(concurrency_keys) = 0
+       FROM (SELECT id FROM executor.queue WHERE ${READY} AND cardinality(concurrency_keys) = 0
              ORDER BY available_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) pick
-       WHERE q.id = pick.id ${RETURNING}, pick.lease_owner IS NOT NULL AS taken_over
+       WHERE q.id = pick.id ${RETURNING}
      ), s AS (${WITH_STATE})
      SELECT f.keyed_ready, s.* FROM
        (SELECT EXISTS (SELECT 1 FROM executor.queue WHERE ${READY} AND cardinality(concurrency_keys) > 0) AS keyed_ready) f
@@ -54,9 +53,7 @@ export async function claimUnkeyed(db: pg.Pool, owner: string, limit: number, le
 /**
  * Leases ready items whose concurrency keys have room, in one statement: `pick_keyed` skips
  * keys at their limit and serializes keyed claims of all processes (advisory lock held until
- * this statement commits), so a key's limit holds across processes. Its steps are always
- * re-read (`taken_over`): this statement's snapshot is taken before `pick_keyed` waits for the
- * lock, so it can miss steps a call committed meanwhile for the very item it picks.
+ * this statement commits), so a key's limit holds across processes.
  */
 export async function claimKeyed(db: pg.Pool, owner: string, limit: number, leaseMs: number): Promise<ClaimedItem[]> {
   const { rows } = await db.query<ClaimedItem>(
@@ -64,24 +61,12 @@ export async function claimKeyed(db: pg.Pool, owner: string, limit: number, leas
       "claim-keyed",
       `WITH pick AS (SELECT * FROM executor.pick_keyed($3)), c AS (
        UPDATE executor.queue q SET lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'
-       FROM pick WHERE q.id = pick.id ${RETURNING}, true AS taken_over
+       FROM pick WHERE q.id = pick.id ${RETURNING}
      ) ${WITH_STATE}`,
       [owner, leaseMs, limit],
     ),
   );
   return rows;
-}
-
-/**
- * The memoized steps of a run as of now. A claim reads them in its own statement's snapshot,
- * which can predate a checkpoint that the previous holder of a lapsed lease committed just
- * before the takeover; a taken-over item re-reads them once the lease is ours.
- */
-export async function loadSteps(db: pg.Pool, runId: string): Promise<[string, unknown][]> {
-  const { rows } = await db.query<{ steps: [string, unknown][] }>(
-    prepared("load-steps", "SELECT coalesce(json_agg(json_build_array(step_id, result) ORDER BY seq), '[]') AS steps FROM executor.steps WHERE run_id = $1", [runId]),
-  );
-  return rows[0]?.steps ?? [];
 }
 
 /** Keeps this process's leases alive while their calls run; a crashed process's lapse. */

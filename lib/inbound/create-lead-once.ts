@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { leadCreatedData, type NewLead } from "@/lib/records/leads";
-import { outboxCtes, outboxEvent, startDeliveries, type NewDelivery } from "@/lib/webhooks/emit-event";
+import { handOver, outboxCtes, outboxEvent, type NewDelivery } from "@/lib/webhooks/emit-event";
 import { claimCtes } from "./claim-dedupe-key";
 import type { InboundContext, InboundResult } from "./handle-inbound";
 
@@ -48,6 +48,6 @@ export async function createLeadOnce(
   if (!row.org_found) throw new AppError("not_found", `Organization ${organizationId} not found`);
   const base = { organizationId, eventType: "new_lead", logged: true };
   if (!row.claimed) return { ...base, outcome: "duplicate", body: { status: "duplicate" } };
-  if (row.deliveries) await startDeliveries(db, [{ id: outbox.id, deliveries: row.deliveries }]);
+  if (row.deliveries) await handOver(db, [{ id: outbox.id, deliveries: row.deliveries }]);
   return { ...base, outcome: "processed", effects, body: { status: "processed", lead_id: lead.id } };
 }

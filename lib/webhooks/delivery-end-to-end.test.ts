@@ -166,6 +166,28 @@ describe("deliveries through the executor", () => {
     await receiver.close();
   });
 
+  it("hand concurrent emits over together, in fewer sends than emits, and deliver each once", async () => {
+    const receiver = await startReceiver();
+    const org = await createTestOrganization(db);
+    await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
+    const emits = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => lib.withEvents(db, (_tx, emit) => emit(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name: `Caller ${i}` }))),
+    );
+    const ids = emits.flatMap((e) => e.events[0].deliveries.map((d) => d.id));
+    expect(ids).toHaveLength(20);
+    // Each emit returned once its hand-over was done.
+    expect(await db.webhookEvent.count({ where: { organizationId: org.id, dispatchedAt: null } })).toBe(0);
+    // The executor stores one send's events in one transaction: one received_at per send.
+    const [{ sends }] = await db.$queryRaw<{ sends: number }[]>`
+      SELECT count(DISTINCT received_at)::int AS sends FROM executor.events WHERE payload->'data'->>'deliveryId' = ANY (${ids})`;
+    expect(sends).toBeGreaterThanOrEqual(1);
+    expect(sends).toBeLessThan(20);
+    await until(async () => receiver.received.length >= 20, 15_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(receiver.received.map((r) => r.headers["webhook-id"]).sort()).toEqual([...ids].sort());
+    await receiver.close();
+  });
+
   it("hand an agent's new_lead to Inngest straight from its one statement, without waiting for the sweep", async () => {
     const receiver = await startReceiver();
     const org = await createTestOrganization(db);

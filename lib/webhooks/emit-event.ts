@@ -78,8 +78,39 @@ export async function withEvents<R>(db: Db, work: (tx: Tx, emit: Emit) => Promis
       return event;
     }),
   );
-  await startDeliveries(db, events.filter((e) => e.deliveries.length > 0));
+  await handOver(db, events.filter((e) => e.deliveries.length > 0));
   return { result, events };
+}
+
+type HandOverLine = { waiting: { events: { id: string; deliveries: NewDelivery[] }[]; done: () => void }[]; busy: boolean };
+const lines = new WeakMap<Db, HandOverLine>();
+
+/**
+ * `startDeliveries` for committed events, shared by concurrent callers of this process: while
+ * one hand-over is in flight, the events of callers arriving meanwhile wait and then go together
+ * in the next, so under load a send and its mark carry many events instead of one each. An idle
+ * caller goes at once (no timer). Resolves when the caller's events were handed over, or left
+ * to the sweeper.
+ */
+export function handOver(db: Db, events: { id: string; deliveries: NewDelivery[] }[]): Promise<void> {
+  if (events.length === 0) return Promise.resolve();
+  let line = lines.get(db);
+  if (!line) lines.set(db, (line = { waiting: [], busy: false }));
+  const queued = line;
+  return new Promise((done) => {
+    queued.waiting.push({ events, done });
+    if (!queued.busy) void drain(db, queued);
+  });
+}
+
+async function drain(db: Db, line: HandOverLine) {
+  line.busy = true;
+  while (line.waiting.length > 0) {
+    const group = line.waiting.splice(0);
+    await startDeliveries(db, group.flatMap((w) => w.events)).catch((error: Error) => logger.warn({ err: error.message }, "hand-over failed; the outbox sweeper will retry"));
+    for (const w of group) w.done();
+  }
+  line.busy = false;
 }
 
 /** Deliveries per `inngest.send`: each is ~300 bytes, well under event APIs' request size limits. */

@@ -30,7 +30,7 @@ async function serveRoute(): Promise<void> {
   process.stdin.on("end", () => process.exit(0)).resume();
 }
 
-async function spawnRoute(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => void }> {
+async function spawnRoute(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename, SERVE_ROUTE], { env, stdio: ["pipe", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
@@ -39,7 +39,8 @@ async function spawnRoute(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: 
     });
     child.once("exit", (code) => reject(new Error(`route process exited early with ${code}`)));
   });
-  return { url, stop: () => child.kill("SIGTERM") };
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return { url, stop: () => (child.kill("SIGTERM"), exited) };
 }
 
 async function main() {
@@ -132,8 +133,9 @@ async function main() {
   // Other work on the box skews every figure; the ratios, measured in the same run, much less.
   console.log(`machine load (1-min average, ${cpus().length} cores): ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
 
+  // Stopped before the database is dropped, so no delivery still running logs a lost connection.
   await executor.stop();
-  host.stop();
+  await host.stop();
   await receiver.close();
   await hanging.close();
   await ceilingDb.end();

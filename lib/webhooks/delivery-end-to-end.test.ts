@@ -42,7 +42,8 @@ beforeAll(async () => {
   // Imported after the environment is set: the Inngest client reads INNGEST_DEV when created.
   const route = await import("@/app/api/inngest/route");
   host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT });
-  executor = await startExecutor({ databaseUrl: database.url, appUrl: host.url, port: executorPort, timeScale: TIME_SCALE, log: (line) => executorLog.push(line) });
+  // PGlite serves every connection from one session, where named prepared statements would collide.
+  executor = await startExecutor({ databaseUrl: database.url, appUrl: host.url, port: executorPort, timeScale: TIME_SCALE, preparedStatements: !database.embedded, log: (line) => executorLog.push(line) });
   await until(async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced, 10_000);
   lib = {
     ...(await import("./emit-event")),
@@ -166,23 +167,26 @@ describe("deliveries through the executor", () => {
     await receiver.close();
   });
 
-  it("hand concurrent emits over together, in fewer sends than emits, and deliver each once", async () => {
+  it("hand concurrent emits over together, in fewer sends than emits, and deliver each once", async (ctx) => {
+    // PGlite runs one session at a time: its transactions cannot overlap.
+    if (database.embedded) ctx.skip();
     const receiver = await startReceiver();
     const org = await createTestOrganization(db);
     await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
+    // As many as the app's pool holds connections, so each emit's transaction starts at once.
     const emits = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => lib.withEvents(db, (_tx, emit) => emit(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name: `Caller ${i}` }))),
+      Array.from({ length: 10 }, (_, i) => lib.withEvents(db, (_tx, emit) => emit(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name: `Caller ${i}` }))),
     );
     const ids = emits.flatMap((e) => e.events[0].deliveries.map((d) => d.id));
-    expect(ids).toHaveLength(20);
+    expect(ids).toHaveLength(10);
     // Each emit returned once its hand-over was done.
     expect(await db.webhookEvent.count({ where: { organizationId: org.id, dispatchedAt: null } })).toBe(0);
     // The executor stores one send's events in one transaction: one received_at per send.
     const [{ sends }] = await db.$queryRaw<{ sends: number }[]>`
       SELECT count(DISTINCT received_at)::int AS sends FROM executor.events WHERE payload->'data'->>'deliveryId' = ANY (${ids})`;
     expect(sends).toBeGreaterThanOrEqual(1);
-    expect(sends).toBeLessThan(20);
-    await until(async () => receiver.received.length >= 20, 15_000);
+    expect(sends).toBeLessThan(10);
+    await until(async () => receiver.received.length >= 10, 15_000);
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.received.map((r) => r.headers["webhook-id"]).sort()).toEqual([...ids].sort());
     await receiver.close();

@@ -8,7 +8,12 @@ import { applyMigrations } from "@/lib/db/apply-migrations";
  * (default postgres@127.0.0.1:5432) when one answers, else on an in-process PGlite served
  * over the wire protocol, so `npm test` also passes on a laptop with no Postgres.
  */
-export type TestDatabase = { url: string; drop: () => Promise<void> };
+export type TestDatabase = {
+  url: string;
+  /** PGlite serves every connection from one session: an open transaction holds up the others. */
+  embedded: boolean;
+  drop: () => Promise<void>;
+};
 
 const SERVER_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -28,6 +33,7 @@ async function onServer(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    embedded: false,
     drop: async () => {
       const c = new pg.Client({ connectionString: SERVER_URL });
       await c.connect();
@@ -46,6 +52,7 @@ async function onPglite(): Promise<TestDatabase> {
   await server.start();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+    embedded: true,
     drop: async () => {
       await server.stop();
       await db.close();

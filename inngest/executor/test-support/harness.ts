@@ -32,6 +32,8 @@ export async function startHarness(define: (client: Inngest) => AnyFunction[], o
     port: executorPort,
     timeScale: options.timeScale ?? 0.001,
     workers: options.workers ?? 16,
+    // PGlite serves every connection from one session, where named prepared statements would collide.
+    preparedStatements: !database.embedded,
     log: (line) => logs.push(line),
   });
   const db = new pg.Pool({ connectionString: database.url, max: 2 });

@@ -105,12 +105,20 @@ export function handOver(db: Db, events: { id: string; deliveries: NewDelivery[]
 
 async function drain(db: Db, line: HandOverLine) {
   line.busy = true;
-  while (line.waiting.length > 0) {
-    const group = line.waiting.splice(0);
-    await startDeliveries(db, group.flatMap((w) => w.events)).catch((error: Error) => logger.warn({ err: error.message }, "hand-over failed; the outbox sweeper will retry"));
-    for (const w of group) w.done();
+  try {
+    while (line.waiting.length > 0) {
+      const group = line.waiting.splice(0);
+      try {
+        await startDeliveries(db, group.flatMap((w) => w.events));
+      } catch (error) {
+        logger.warn({ err: (error as Error).message }, "hand-over failed; the outbox sweeper will retry");
+      } finally {
+        for (const w of group) w.done();
+      }
+    }
+  } finally {
+    line.busy = false;
   }
-  line.busy = false;
 }
 
 /** Deliveries per `inngest.send`: each is ~300 bytes, well under event APIs' request size limits. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { applyMigrations, type MigrationSet } from "@/lib/db/apply-migrations";
-import { POOL_IDLE_TIMEOUT_MS } from "@/lib/db/pool-settings";
+import { POOL_IDLE_TIMEOUT_MS, TCP_KEEPALIVE } from "@/lib/db/pool-settings";
 import { createAppClient } from "./app-client";
 import { createAppSync } from "./app-sync";
 import { withDefaults, type ExecutorConfig } from "./config";
@@ -34,7 +34,7 @@ export async function startExecutor(options: StartOptions): Promise<RunningExecu
   const log = createLog(config.log);
   await applyMigrations(config.databaseUrl, EXECUTOR_MIGRATIONS);
   setPreparedStatements(config.preparedStatements);
-  const db = new pg.Pool({ connectionString: config.databaseUrl, max: Math.min(config.workers + 2, 12), idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS });
+  const db = new pg.Pool({ connectionString: config.databaseUrl, max: Math.min(config.workers + 2, 12), idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS, ...TCP_KEEPALIVE });
   db.on("error", (error) => log(`database connection error: ${error.message}`));
   const registry = new FunctionRegistry();
   await registry.load(db);

@@ -4,3 +4,10 @@
  * caches (bench:inbound: a 10 s pause put the next requests at 30–90 ms instead of ~4 ms).
  */
 export const POOL_IDLE_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Idle connections are kept long enough for a network device to drop them silently (some load
+ * balancers forget a flow after 4 minutes idle); keepalive probes keep the flow alive, or reveal
+ * a dead one, instead of a query hanging on it until the kernel gives up.
+ */
+export const TCP_KEEPALIVE = { keepAlive: true, keepAliveInitialDelayMillis: 30_000 };

@@ -10,6 +10,7 @@ import { loadOrCreateLocalSecrets, missingProductionSecrets } from "@/lib/config
 import { seedDemoOrganization } from "@/lib/organizations/seed-demo";
 import { ChildGroup } from "./lib/children";
 import { portIsFree, waitFor } from "./lib/net";
+import { V8_SERVER_FLAGS } from "./lib/v8-server-flags";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = Number(process.env.PORT ?? 3000);
@@ -61,7 +62,7 @@ async function main() {
   if (!external) env.INNGEST_DEV = await startExecutor(env);
 
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-  children.spawn("next", process.execPath, [nextBin, mode, "--port", String(port)], env);
+  children.spawn("next", process.execPath, [...V8_SERVER_FLAGS, nextBin, mode, "--port", String(port)], env);
   const url = `http://localhost:${port}`;
   await waitFor("the app", async () => (await fetch(`${url}/api/health`)).ok, 180_000).catch((e: Error) => fail(e.message));
 

@@ -14,6 +14,7 @@ import pg from "pg";
 import { createTestDatabase, freePort } from "@/test/helpers/database";
 import { hostRoute } from "@/test/helpers/route-host";
 import { startReceiver, type Received } from "@/test/helpers/receiver";
+import { V8_SERVER_FLAGS } from "../lib/v8-server-flags";
 import { closedLoop, cpuPerUnit, percentiles } from "./load";
 
 const N = Number(process.argv[2] ?? 1000);
@@ -31,7 +32,7 @@ async function serveRoute(): Promise<void> {
 }
 
 async function spawnRoute(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename, SERVE_ROUTE], { env, stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...V8_SERVER_FLAGS, "--import", "tsx", import.meta.filename, SERVE_ROUTE], { env, stdio: ["pipe", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
       const m = /serving (\S+)/.exec(chunk.toString());

@@ -57,16 +57,21 @@ export function createDispatcher(deps: {
     const free = workers - inflight.size;
     if (free <= 0) return maxPollMs;
     // Leave room for keyed items when some wait, so a flood of unkeyed work cannot starve them.
-    const claimed = await claimUnkeyed(db, owner, keyedReady ? Math.ceil(free / 2) : free, leaseMs);
+    const unkeyedLimit = keyedReady ? Math.ceil(free / 2) : free;
+    const claimed = await claimUnkeyed(db, owner, unkeyedLimit, leaseMs);
     keyedReady = claimed.keyedReady;
     claimed.items.forEach(launch);
-    let count = claimed.items.length;
-    if (keyedReady && free - count > 0) {
-      const keyed = await claimKeyed(db, owner, free - count, leaseMs);
+    // A claim that took as many as it asked for may have left more: claim again at once. One that
+    // took fewer left nothing ready but keys at their limit (a finished item wakes the loop) and
+    // items not yet due (the wait below).
+    let more = claimed.items.length === unkeyedLimit;
+    const keyedLimit = free - claimed.items.length;
+    if (keyedReady && keyedLimit > 0) {
+      const keyed = await claimKeyed(db, owner, keyedLimit, leaseMs);
       keyed.forEach(launch);
-      count += keyed.length;
+      more ||= keyed.length === keyedLimit;
     }
-    if (count > 0 && workers - inflight.size > 0) return 0;
+    if (more && workers - inflight.size > 0) return 0;
     if (workers - inflight.size <= 0) return maxPollMs;
     const next = await msUntilNextItem(db);
     if (next === undefined) return maxPollMs;

@@ -62,7 +62,9 @@ async function main() {
   if (!external) env.INNGEST_DEV = await startExecutor(env);
 
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-  children.spawn("next", process.execPath, [...V8_SERVER_FLAGS, nextBin, mode, "--port", String(port)], env);
+  // Production only: `next dev` hands its flags to a child through NODE_OPTIONS, which refuses V8 flags.
+  const nodeFlags = mode === "start" ? V8_SERVER_FLAGS : [];
+  children.spawn("next", process.execPath, [...nodeFlags, nextBin, mode, "--port", String(port)], env);
   const url = `http://localhost:${port}`;
   await waitFor("the app", async () => (await fetch(`${url}/api/health`)).ok, 180_000).catch((e: Error) => fail(e.message));
 

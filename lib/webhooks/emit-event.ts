@@ -94,12 +94,11 @@ const lines = new WeakMap<Db, HandOverLine>();
  */
 export function handOver(db: Db, events: { id: string; deliveries: NewDelivery[] }[]): Promise<void> {
   if (events.length === 0) return Promise.resolve();
-  let line = lines.get(db);
-  if (!line) lines.set(db, (line = { waiting: [], busy: false }));
-  const queued = line;
+  const line = lines.get(db) ?? { waiting: [], busy: false };
+  lines.set(db, line);
   return new Promise((done) => {
-    queued.waiting.push({ events, done });
-    if (!queued.busy) void drain(db, queued);
+    line.waiting.push({ events, done });
+    if (!line.busy) void drain(db, line);
   });
 }
 

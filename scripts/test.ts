@@ -32,7 +32,7 @@ async function main() {
   mkdirSync("test-results/screenshots", { recursive: true });
 
   if (!only) {
-    check("lint", run("lint", "npx", ["eslint", ".", "--max-warnings=0"]));
+    check("lint and format", run("lint", "npm", ["run", "lint"]));
     check("typecheck", run("typecheck", "npx", ["tsc", "--noEmit"]));
   }
 

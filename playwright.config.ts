@@ -4,7 +4,8 @@ import { defineConfig } from "@playwright/test";
 // The browser is Debian's Chromium: `npx playwright install` cannot download here.
 const port = Number(process.env.E2E_PORT ?? 3210);
 const databaseUrl = process.env.E2E_DATABASE_URL;
-if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the e2e suite through `npm test` (scripts/test.ts)");
+if (!databaseUrl)
+  throw new Error("E2E_DATABASE_URL is not set: run the e2e suite through `npm test` (scripts/test.ts)");
 
 export const E2E_BASE_URL = `http://localhost:${port}`;
 
@@ -22,7 +23,12 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"],
+      args: [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-dev-shm-usage",
+      ],
     },
   },
   webServer: {

@@ -14,7 +14,10 @@ function shouldRetry(count: number, error: unknown): boolean {
 
 export function Providers({ org, children }: { org: string; children: React.ReactNode }) {
   const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: shouldRetry, refetchOnWindowFocus: true } } }),
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { staleTime: 5_000, retry: shouldRetry, refetchOnWindowFocus: true } },
+      }),
   );
   return (
     <QueryClientProvider client={client}>

@@ -42,7 +42,9 @@ async function stop(started: Started) {
   await Promise.race([started.exited, new Promise((r) => setTimeout(r, 20_000))]);
 }
 
-test("npm run dev on a fresh machine: sign in with the printed credentials; restart keeps data; a second copy fails fast", async ({ page }) => {
+test("npm run dev on a fresh machine: sign in with the printed credentials; restart keeps data; a second copy fails fast", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const env = {
     PORT: String(await freePort()),
@@ -63,7 +65,9 @@ test("npm run dev on a fresh machine: sign in with the printed credentials; rest
     await screenshot(page, "dev-first-sign-in");
 
     const second = startDev(env);
-    expect(await Promise.race([second.exited, new Promise((r) => setTimeout(() => r("still running"), 30_000))])).toBe(1);
+    expect(await Promise.race([second.exited, new Promise((r) => setTimeout(() => r("still running"), 30_000))])).toBe(
+      1,
+    );
     expect(second.output()).toContain(`Port ${env.PORT} is in use`);
   } finally {
     await stop(first);

@@ -26,7 +26,10 @@ export async function checkScreen(page: Page, name: string) {
   await screenshot(page, name);
   const scan = await new AxeBuilder({ page }).analyze();
   const serious = scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`), `axe on ${name}`).toEqual([]);
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`),
+    `axe on ${name}`,
+  ).toEqual([]);
 }
 
 /** Each path answers 404 to the signed-in user: another organization's pages are not found, not empty. */
@@ -38,7 +41,11 @@ export async function expectNotFound(page: Page, paths: string[]) {
 }
 
 /** Runs `steps` signed in as `user` on a phone-sized viewport in dark mode. */
-export async function onPhoneInDarkMode(browser: Browser, user: { email: string; password: string }, steps: (page: Page) => Promise<void>) {
+export async function onPhoneInDarkMode(
+  browser: Browser,
+  user: { email: string; password: string },
+  steps: (page: Page) => Promise<void>,
+) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
   try {
     const page = await context.newPage();

@@ -19,7 +19,10 @@ function vardaSignature(secret: string, body: string): string {
 
 async function postVarda(request: APIRequestContext, url: string, secret: string, payload: unknown) {
   const body = JSON.stringify(payload);
-  return request.post(url, { headers: { "Content-Type": "application/json", "X-Varda-Signature": vardaSignature(secret, body) }, data: body });
+  return request.post(url, {
+    headers: { "Content-Type": "application/json", "X-Varda-Signature": vardaSignature(secret, body) },
+    data: body,
+  });
 }
 
 function connection(page: Page, provider: string, name: string) {
@@ -27,7 +30,12 @@ function connection(page: Page, provider: string, name: string) {
 }
 
 /** Creates a connection through the dialog and returns the dialog showing the result. */
-async function createInDialog(page: Page, provider: "Cal.com" | "Varda" | "Brevo", name: string, fill?: (dialog: ReturnType<Page["getByRole"]>) => Promise<void>) {
+async function createInDialog(
+  page: Page,
+  provider: "Cal.com" | "Varda" | "Brevo",
+  name: string,
+  fill?: (dialog: ReturnType<Page["getByRole"]>) => Promise<void>,
+) {
   await page.getByRole("button", { name: `Connect ${provider}` }).click();
   const form = page.getByRole("dialog", { name: `Connect ${provider}` });
   await expect(form.getByText(`How to connect ${provider}`)).toBeVisible();
@@ -42,9 +50,16 @@ async function createInDialog(page: Page, provider: "Cal.com" | "Varda" | "Brevo
 test.describe.configure({ mode: "serial" });
 
 const varda = { name: `Varda ${stamp}`, secret: `whsec_varda_${randomBytes(18).toString("hex")}`, url: "" };
-const lead = { name: `Varda Caller ${stamp}`, phone: `+1800${Date.now().toString().slice(-7)}`, contactId: 700_000 + Math.floor(Math.random() * 100_000) };
+const lead = {
+  name: `Varda Caller ${stamp}`,
+  phone: `+1800${Date.now().toString().slice(-7)}`,
+  contactId: 700_000 + Math.floor(Math.random() * 100_000),
+};
 
-test("an owner connects Varda with its secret; a signed call.outcome_tagged moves the lead to booked", async ({ page, request }) => {
+test("an owner connects Varda with its secret; a signed call.outcome_tagged moves the lead to booked", async ({
+  page,
+  request,
+}) => {
   await signIn(page, OWNER);
   await page.goto(integrations);
   await expect(page.getByRole("heading", { name: "Connections" })).toBeVisible();
@@ -66,14 +81,30 @@ test("an owner connects Varda with its secret; a signed call.outcome_tagged move
   // Varda reports the caller as a contact first: that makes the lead.
   const contact = { id: lead.contactId, name: lead.name, phone: lead.phone };
   const now = new Date().toISOString();
-  const contactEvent = await postVarda(request, varda.url, varda.secret, { event: "contact.created", timestamp: now, data: { ...contact, created_at: now, updated_at: now } });
+  const contactEvent = await postVarda(request, varda.url, varda.secret, {
+    event: "contact.created",
+    timestamp: now,
+    data: { ...contact, created_at: now, updated_at: now },
+  });
   expect(await contactEvent.json()).toMatchObject({ status: "processed" });
   await page.goto(`/${OWNER.org}/leads`);
   await expect(page.getByLabel(`Status of ${lead.name}`)).toHaveValue("new");
 
   // The seed's call.outcome_tagged for this contact; first signed with the wrong secret (refused), then properly.
-  const seed = fixtureJson<{ event: string; timestamp: string; data: Record<string, unknown> }>("varda-call-outcome-tagged.json");
-  const outcome = { ...seed, timestamp: new Date().toISOString(), data: { ...seed.data, id: lead.contactId + 1, call_session_id: lead.contactId + 2, outcome_type: "booked", contact } };
+  const seed = fixtureJson<{ event: string; timestamp: string; data: Record<string, unknown> }>(
+    "varda-call-outcome-tagged.json",
+  );
+  const outcome = {
+    ...seed,
+    timestamp: new Date().toISOString(),
+    data: {
+      ...seed.data,
+      id: lead.contactId + 1,
+      call_session_id: lead.contactId + 2,
+      outcome_type: "booked",
+      contact,
+    },
+  };
   const forged = await postVarda(request, varda.url, "not-the-secret", outcome);
   expect(forged.status()).toBe(401);
   const tagged = await postVarda(request, varda.url, varda.secret, outcome);
@@ -101,8 +132,14 @@ test("an owner connects Varda with its secret; a signed call.outcome_tagged move
   await item.getByRole("link", { name: "All requests to this connection" }).click();
   await expect(page.getByRole("heading", { name: "Inbound log" })).toBeVisible();
   await expect(page.getByLabel("Connection", { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
-  const processed = page.getByTestId("inbound-row").filter({ hasText: "call.outcome_tagged" }).filter({ hasText: "Processed" });
-  await expect(processed.getByRole("link", { name: "Lead", exact: true })).toHaveAttribute("href", `/${OWNER.org}/leads`);
+  const processed = page
+    .getByTestId("inbound-row")
+    .filter({ hasText: "call.outcome_tagged" })
+    .filter({ hasText: "Processed" });
+  await expect(processed.getByRole("link", { name: "Lead", exact: true })).toHaveAttribute(
+    "href",
+    `/${OWNER.org}/leads`,
+  );
   await expect(processed.getByRole("listitem").filter({ hasText: "lead.status_changed" })).toBeVisible();
   await page.getByLabel("Outcome").selectOption("rejected");
   await expect(page).toHaveURL(/outcome=rejected/);
@@ -135,7 +172,9 @@ test("Cal.com and Brevo connections show their generated credentials once; delet
   await checkScreen(page, "connection-brevo-bearer-created");
   await bearer.getByRole("button", { name: "Done" }).click();
 
-  const basic = await createInDialog(page, "Brevo", `Brevo basic ${stamp}`, (form) => form.getByRole("radio", { name: /Basic auth/ }).check());
+  const basic = await createInDialog(page, "Brevo", `Brevo basic ${stamp}`, (form) =>
+    form.getByRole("radio", { name: /Basic auth/ }).check(),
+  );
   await expect(basic.getByText("Username", { exact: true })).toBeVisible();
   await expect(basic.getByRole("button", { name: "Copy username" })).toBeVisible();
   secrets.push((await basic.getByTestId("one-time-secret").textContent()) ?? "");
@@ -151,9 +190,15 @@ test("Cal.com and Brevo connections show their generated credentials once; delet
   for (const s of secrets) expect(html).not.toContain(s);
   await checkScreen(page, "integrations-connections");
 
-  const toDelete = [["Cal.com", `Cal.com ${stamp}`], ["Brevo", `Brevo token ${stamp}`], ["Brevo", `Brevo basic ${stamp}`]] as const;
+  const toDelete = [
+    ["Cal.com", `Cal.com ${stamp}`],
+    ["Brevo", `Brevo token ${stamp}`],
+    ["Brevo", `Brevo basic ${stamp}`],
+  ] as const;
   for (const [provider, name] of toDelete) {
-    await connection(page, provider, name).getByRole("button", { name: `Delete ${name}` }).click();
+    await connection(page, provider, name)
+      .getByRole("button", { name: `Delete ${name}` })
+      .click();
     const confirm = page.getByRole("dialog", { name: `Delete “${name}”?` });
     if (provider === "Cal.com") await checkScreen(page, "connection-delete-confirm");
     await confirm.getByRole("button", { name: "Delete connection" }).click();
@@ -165,17 +210,26 @@ test("Cal.com and Brevo connections show their generated credentials once; delet
   for (const [provider, name] of toDelete) await expect(connection(page, provider, name)).toHaveCount(0);
 });
 
-test("cancelling a booking in the dashboard delivers booking.cancelled with the seed's data shape", async ({ page, request }) => {
+test("cancelling a booking in the dashboard delivers booking.cancelled with the seed's data shape", async ({
+  page,
+  request,
+}) => {
   const receiver = await startReceiver();
   try {
     await signIn(page, OWNER);
     const api = page.request;
     const me = await (await api.get("/api/v1/me", { headers: H })).json();
-    const endpoint = await api.post("/api/v1/webhook-endpoints", { headers: H, data: { url: receiver.url, description: "booking.cancelled receiver", event_types: ["booking.cancelled"] } });
+    const endpoint = await api.post("/api/v1/webhook-endpoints", {
+      headers: H,
+      data: { url: receiver.url, description: "booking.cancelled receiver", event_types: ["booking.cancelled"] },
+    });
     expect(endpoint.status()).toBe(201);
 
     // A booking made in Cal.com, through a Cal.com connection and signed with its secret.
-    const created = await api.post("/api/v1/integrations/connections", { headers: H, data: { provider: "calcom", name: `Cal.com bookings ${stamp}` } });
+    const created = await api.post("/api/v1/integrations/connections", {
+      headers: H,
+      data: { provider: "calcom", name: `Cal.com bookings ${stamp}` },
+    });
     expect(created.status()).toBe(201);
     const cal = await created.json();
     const attendee = `Cal Guest ${stamp}`;
@@ -185,14 +239,24 @@ test("cancelling a booking in the dashboard delivers booking.cancelled with the 
       payload: {
         ...seed.payload,
         title: `Colour ${stamp} between Salon Owner and ${attendee}`,
-        attendees: [{ email: `guest-${stamp}@example.com`, name: attendee, timeZone: "Europe/Berlin", language: { locale: "en" } }],
+        attendees: [
+          {
+            email: `guest-${stamp}@example.com`,
+            name: attendee,
+            timeZone: "Europe/Berlin",
+            language: { locale: "en" },
+          },
+        ],
         uid: `e2e-${stamp}`,
         bookingId: Number.parseInt(stamp.slice(-5), 36),
         metadata: {},
       },
     });
     const signature = createHmac("sha256", cal.credentials.signing_secret).update(body).digest("hex");
-    const booked = await request.post(cal.webhook_url, { headers: { "Content-Type": "application/json", "X-Cal-Signature-256": signature }, data: body });
+    const booked = await request.post(cal.webhook_url, {
+      headers: { "Content-Type": "application/json", "X-Cal-Signature-256": signature },
+      data: body,
+    });
     expect(booked.status()).toBe(200);
     const { booking_id: bookingId, lead_id: leadId } = await booked.json();
 
@@ -206,7 +270,10 @@ test("cancelling a booking in the dashboard delivers booking.cancelled with the 
     await expect(row).toContainText("cancelled");
     await expect(row.getByRole("button", { name: /^Cancel / })).toHaveCount(0);
 
-    const delivered = () => receiver.received.map((r) => JSON.parse(r.body)).find((e) => e.event === "booking.cancelled" && e.data.id === bookingId);
+    const delivered = () =>
+      receiver.received
+        .map((r) => JSON.parse(r.body))
+        .find((e) => e.event === "booking.cancelled" && e.data.id === bookingId);
     await expect.poll(delivered, { timeout: 30_000 }).toBeTruthy();
     const event = delivered();
     expect(Object.keys(event).sort()).toEqual(["data", "event", "organization_id", "timestamp"]);

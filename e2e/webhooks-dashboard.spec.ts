@@ -30,7 +30,9 @@ test.describe.configure({ mode: "serial" });
 let endpointPath = "";
 let failedDeliveryPath = "";
 
-test("an owner adds a webhook: the ping succeeds, the secret is shown once; a dead port fails with advice", async ({ page }) => {
+test("an owner adds a webhook: the ping succeeds, the secret is shown once; a dead port fails with advice", async ({
+  page,
+}) => {
   const receiver = await startReceiver();
   try {
     await signIn(page, OWNER);
@@ -64,7 +66,9 @@ test("an owner adds a webhook: the ping succeeds, the secret is shown once; a de
   }
 });
 
-test("a sample event is delivered; a 500 is explained on the delivery page and retried after recovery", async ({ page }) => {
+test("a sample event is delivered; a 500 is explained on the delivery page and retried after recovery", async ({
+  page,
+}) => {
   const receiver = await startReceiver();
   try {
     await signIn(page, OWNER);
@@ -78,7 +82,9 @@ test("a sample event is delivered; a 500 is explained on the delivery page and r
     await page.getByLabel("Sample event").selectOption("lead.created");
     await page.getByRole("button", { name: "Send sample event" }).click();
     await expect(toast(page, "Sample lead.created queued")).toBeVisible();
-    await expect(deliveryRows(page, "lead.created").first()).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
+    await expect(deliveryRows(page, "lead.created").first()).toHaveAttribute("data-status", "succeeded", {
+      timeout: 30_000,
+    });
     expect(receiver.received.some((r) => JSON.parse(r.body).event === "lead.created")).toBe(true);
     await checkScreen(page, "endpoint-page");
 
@@ -93,7 +99,12 @@ test("a sample event is delivered; a 500 is explained on the delivery page and r
 
     await expect(page.getByRole("heading", { name: "booking.created" })).toBeVisible();
     await expect(page.getByText("Your server had an error (500)")).toBeVisible();
-    await expect(page.getByText("x-empfio-signature", { exact: true }).or(page.getByText("X-Empfio-Signature", { exact: true })).first()).toBeVisible();
+    await expect(
+      page
+        .getByText("x-empfio-signature", { exact: true })
+        .or(page.getByText("X-Empfio-Signature", { exact: true }))
+        .first(),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "Copy as curl" }).first()).toBeVisible();
     failedDeliveryPath = new URL(page.url()).pathname;
     await checkScreen(page, "delivery-detail-failed");
@@ -147,7 +158,9 @@ test("docs and API keys pages render; a key is shown once and can be revoked", a
   await signIn(page, OWNER);
   await page.goto(`/${OWNER.org}/docs/events`);
   await expect(page.getByRole("heading", { name: "lead.created" })).toBeVisible();
-  await expect(page.getByRole("figure", { name: "Node.js verification code" })).toContainText("x-empfio-signature-next");
+  await expect(page.getByRole("figure", { name: "Node.js verification code" })).toContainText(
+    "x-empfio-signature-next",
+  );
   await checkScreen(page, "docs-events");
 
   await page.goto(`/${OWNER.org}/docs/api`);
@@ -201,7 +214,13 @@ test("a member sees webhooks but no edit controls", async ({ page }) => {
 
 test("another organization's user gets 404 on these pages", async ({ page }) => {
   await signIn(page, OUTSIDER);
-  await expectNotFound(page, [base, endpointPath, failedDeliveryPath, `${base}/deliveries`, `/${OWNER.org}/settings/api-keys`]);
+  await expectNotFound(page, [
+    base,
+    endpointPath,
+    failedDeliveryPath,
+    `${base}/deliveries`,
+    `/${OWNER.org}/settings/api-keys`,
+  ]);
   // Their own org's URL with our ids is a 404 too, not an empty page.
   for (const path of [endpointPath, failedDeliveryPath]) {
     const own = path.replace(`/${OWNER.org}/`, `/${OUTSIDER.org}/`);

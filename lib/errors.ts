@@ -1,5 +1,13 @@
 // Errors that reach users and API clients as `{ "error": { code, message, details? } }`.
-export type ErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "validation_failed" | "rate_limited" | "payload_too_large";
+export type ErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "validation_failed"
+  | "rate_limited"
+  | "payload_too_large";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -46,7 +54,12 @@ export function notFound(what: string): AppError {
  */
 export function asAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; originalMessage?: unknown } } } })?.meta?.driverAdapterError?.cause;
+  const cause = (
+    error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; originalMessage?: unknown } } } }
+  )?.meta?.driverAdapterError?.cause;
   if (typeof cause?.originalCode !== "string" || !cause.originalCode.startsWith("22")) return null;
-  return new AppError("validation_failed", `A value in the request cannot be stored: ${String(cause.originalMessage ?? "invalid value")}.`);
+  return new AppError(
+    "validation_failed",
+    `A value in the request cannot be stored: ${String(cause.originalMessage ?? "invalid value")}.`,
+  );
 }

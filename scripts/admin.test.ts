@@ -15,16 +15,47 @@ function admin(...args: string[]) {
 
 describe("admin CLI", () => {
   it("creates an organization with its owner and prints JSON", () => {
-    const r = admin("create-org", "--name", "Hair by Kim", "--owner-email", "kim@hair.example", "--owner-password", "s3cret-pass");
+    const r = admin(
+      "create-org",
+      "--name",
+      "Hair by Kim",
+      "--owner-email",
+      "kim@hair.example",
+      "--owner-password",
+      "s3cret-pass",
+    );
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ organization: { name: "Hair by Kim", slug: "hair-by-kim" }, owner: { email: "kim@hair.example" } });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      organization: { name: "Hair by Kim", slug: "hair-by-kim" },
+      owner: { email: "kim@hair.example" },
+    });
   });
 
   it("adds a member by slug", async () => {
-    const r = admin("add-member", "--org", "hair-by-kim", "--email", "lee@hair.example", "--password", "another-pass", "--role", "member");
+    const r = admin(
+      "add-member",
+      "--org",
+      "hair-by-kim",
+      "--email",
+      "lee@hair.example",
+      "--password",
+      "another-pass",
+      "--role",
+      "member",
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ organization: { slug: "hair-by-kim" }, role: "member" });
-    const again = admin("add-member", "--org", "hair-by-kim", "--email", "lee@hair.example", "--password", "another-pass", "--role", "admin");
+    const again = admin(
+      "add-member",
+      "--org",
+      "hair-by-kim",
+      "--email",
+      "lee@hair.example",
+      "--password",
+      "another-pass",
+      "--role",
+      "admin",
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("already a member");
   });
@@ -48,7 +79,17 @@ describe("admin CLI", () => {
   });
 
   it("refuses an unknown organization with a clear message", () => {
-    const r = admin("add-member", "--org", "no-such-org", "--email", "z@x.example", "--password", "long-enough", "--role", "member");
+    const r = admin(
+      "add-member",
+      "--org",
+      "no-such-org",
+      "--email",
+      "z@x.example",
+      "--password",
+      "long-enough",
+      "--role",
+      "member",
+    );
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stderr)).toEqual({ error: 'No organization with id or slug "no-such-org"' });
   });

@@ -47,7 +47,9 @@ async function main() {
       args: rest,
       strict: true,
       options: Object.fromEntries(
-        ["name", "slug", "owner-email", "owner-password", "org", "email", "password", "role", "type", "endpoint"].map((n) => [n, { type: "string" as const }]),
+        ["name", "slug", "owner-email", "owner-password", "org", "email", "password", "role", "type", "endpoint"].map(
+          (n) => [n, { type: "string" as const }],
+        ),
       ),
     }).values as Flags;
   } catch (error) {
@@ -58,7 +60,8 @@ async function main() {
   required(flags, COMMANDS[command]);
   // Outside `npm run dev`, events go to the local executor's default port; if it is not
   // running, the event waits in the outbox and the sweeper sends it later.
-  if (!process.env.INNGEST_BASE_URL && !process.env.INNGEST_EVENT_KEY) process.env.INNGEST_DEV ??= `http://127.0.0.1:${process.env.INNGEST_EXECUTOR_PORT ?? 8288}`;
+  if (!process.env.INNGEST_BASE_URL && !process.env.INNGEST_EVENT_KEY)
+    process.env.INNGEST_DEV ??= `http://127.0.0.1:${process.env.INNGEST_EXECUTOR_PORT ?? 8288}`;
 
   const db = createDb(process.env.DATABASE_URL, 2);
   try {
@@ -69,22 +72,38 @@ async function main() {
         ownerEmail: flags["owner-email"]!,
         ownerPassword: flags["owner-password"]!,
       });
-      print({ organization: { id: organization.id, name: organization.name, slug: organization.slug }, owner: { id: user.id, email: user.email } });
+      print({
+        organization: { id: organization.id, name: organization.name, slug: organization.slug },
+        owner: { id: user.id, email: user.email },
+      });
     } else {
       const org = await findOrganization(db, flags.org!);
       if (!org) refuse(`No organization with id or slug "${flags.org}"`);
       if (command === "add-member") {
-        const { user, membership } = await addMember(db, { organizationId: org.id, email: flags.email!, password: flags.password!, role: flags.role! });
-        print({ organization: { id: org.id, slug: org.slug }, user: { id: user.id, email: user.email }, role: membership.role });
+        const { user, membership } = await addMember(db, {
+          organizationId: org.id,
+          email: flags.email!,
+          password: flags.password!,
+          role: flags.role!,
+        });
+        print({
+          organization: { id: org.id, slug: org.slug },
+          user: { id: user.id, email: user.email },
+          role: membership.role,
+        });
       } else if (command === "create-api-key") {
         const { apiKey, key } = await createApiKey(db, org.id, { name: flags.name });
         print({ organization: { id: org.id, slug: org.slug }, api_key: apiKeyJson(apiKey), key });
       } else {
-        print({ organization: { id: org.id, slug: org.slug }, ...(await emitSample(db, org.id, flags.type!, flags.endpoint)) });
+        print({
+          organization: { id: org.id, slug: org.slug },
+          ...(await emitSample(db, org.id, flags.type!, flags.endpoint)),
+        });
       }
     }
   } catch (error) {
-    if (error instanceof z.ZodError) usage(error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("\n"));
+    if (error instanceof z.ZodError)
+      usage(error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("\n"));
     if (error instanceof AlreadyMemberError) refuse(error.message);
     if (error instanceof AppError && error.status === 422) usage(error.message);
     if (error instanceof AppError) refuse(error.message);

@@ -25,12 +25,18 @@ const PACED_RATE = 50;
 const PACED_SECONDS = 6;
 const SERVE_APP = "--serve-app";
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const fmt = (n: number) => n.toFixed(1);
 
 /** The app process: the two-step function behind the SDK's serve handler; counts calls to the route. */
 function serveApp(): void {
-  const client = new Inngest({ id: "bench", isDev: true, baseUrl: process.env.BENCH_INNGEST_URL, logger: { info() {}, warn() {}, error() {}, debug() {} } });
+  const client = new Inngest({
+    id: "bench",
+    isDev: true,
+    baseUrl: process.env.BENCH_INNGEST_URL,
+    logger: { info() {}, warn() {}, error() {}, debug() {} },
+  });
   const fn = client.createFunction({ id: "two-step", triggers: [{ event: "bench/run" }] }, async ({ step }) => {
     const a = await step.run("a", () => 1);
     const b = await step.run("b", () => 2);
@@ -63,7 +69,11 @@ async function spawnApp(inngestUrl: string): Promise<{ url: string; calls: () =>
     child.once("exit", (code) => reject(new Error(`app exited early with ${code}`)));
   });
   const origin = `http://127.0.0.1:${port}`;
-  return { url: `${origin}/api/inngest`, calls: async () => Number(await (await fetch(`${origin}/calls`)).text()), stop: () => child.kill("SIGTERM") };
+  return {
+    url: `${origin}/api/inngest`,
+    calls: async () => Number(await (await fetch(`${origin}/calls`)).text()),
+    stop: () => child.kill("SIGTERM"),
+  };
 }
 
 async function main(): Promise<void> {
@@ -71,9 +81,20 @@ async function main(): Promise<void> {
   const database = await createTestDatabase({ migrate: false });
   const executorPort = await freePort();
   const app = await spawnApp(`http://127.0.0.1:${executorPort}`);
-  const executor = await startExecutor({ databaseUrl: database.url, appUrl: app.url, port: executorPort, workers: WORKERS, log: false });
+  const executor = await startExecutor({
+    databaseUrl: database.url,
+    appUrl: app.url,
+    port: executorPort,
+    workers: WORKERS,
+    log: false,
+  });
   const db = new pg.Pool({ connectionString: database.url, max: 2 });
-  for (let i = 0; i < 200 && !((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced; i++) await sleep(50);
+  for (
+    let i = 0;
+    i < 200 && !((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced;
+    i++
+  )
+    await sleep(50);
 
   await runThroughExecutor(db, executor.url, 200, 0); // warm-up: JIT, connections
   const callsBefore = await app.calls();
@@ -85,14 +106,26 @@ async function main(): Promise<void> {
 
   const baseline = await runBaseline(N);
 
-  console.log(`database: ${database.url.includes(":5432/") ? "PostgreSQL" : "PGlite (pglite-socket)"}; ${N} two-step runs, ${WORKERS} workers; app in its own process`);
+  console.log(
+    `database: ${database.url.includes(":5432/") ? "PostgreSQL" : "PGlite (pglite-socket)"}; ${N} two-step runs, ${WORKERS} workers; app in its own process`,
+  );
   // Other work on the box skews every figure; the ratio, measured in the same run, much less.
-  console.log(`machine load (1-min average, ${cpus().length} cores): ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
-  console.log(`executor  burst: ${fmt(burst.rate)} runs/s  p50 ${fmt(burst.p50)} ms  p99 ${fmt(burst.p99)} ms  (${callsPerRun.toFixed(2)} calls to the app per run; steps checkpointed)`);
+  console.log(
+    `machine load (1-min average, ${cpus().length} cores): ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
+  );
+  console.log(
+    `executor  burst: ${fmt(burst.rate)} runs/s  p50 ${fmt(burst.p50)} ms  p99 ${fmt(burst.p99)} ms  (${callsPerRun.toFixed(2)} calls to the app per run; steps checkpointed)`,
+  );
   console.log(`CPU per run: ${cpu.ms} ms (${cpu.byProcess})`);
-  console.log(`baseline  burst: ${fmt(baseline.rate)} runs/s  p50 ${fmt(baseline.p50)} ms  p99 ${fmt(baseline.p99)} ms  (the same 1 call per run, checkpoints answered with no bookkeeping)`);
-  console.log(`ratio executor/baseline: ${(burst.rate / baseline.rate).toFixed(2)}   (targets: >= 500 runs/s, ratio >= 0.5)`);
-  console.log(`executor paced ${PACED_RATE} ev/s: p50 ${fmt(paced.p50)} ms  p99 ${fmt(paced.p99)} ms   (target p99 <= 100 ms)`);
+  console.log(
+    `baseline  burst: ${fmt(baseline.rate)} runs/s  p50 ${fmt(baseline.p50)} ms  p99 ${fmt(baseline.p99)} ms  (the same 1 call per run, checkpoints answered with no bookkeeping)`,
+  );
+  console.log(
+    `ratio executor/baseline: ${(burst.rate / baseline.rate).toFixed(2)}   (targets: >= 500 runs/s, ratio >= 0.5)`,
+  );
+  console.log(
+    `executor paced ${PACED_RATE} ev/s: p50 ${fmt(paced.p50)} ms  p99 ${fmt(paced.p99)} ms   (target p99 <= 100 ms)`,
+  );
 
   await db.end();
   await database.drop();
@@ -105,13 +138,21 @@ async function runThroughExecutor(db: pg.Pool, url: string, count: number, rate:
   const sends: Promise<Response>[] = [];
   if (rate === 0) {
     for (let i = 0; i < count; i += 50) {
-      const batch = Array.from({ length: Math.min(50, count - i) }, () => ({ name: "bench/run", data: { tag, sentAt: Date.now() } }));
+      const batch = Array.from({ length: Math.min(50, count - i) }, () => ({
+        name: "bench/run",
+        data: { tag, sentAt: Date.now() },
+      }));
       sends.push(fetch(`${url}/e/bench`, { method: "POST", body: JSON.stringify(batch) }));
     }
   } else {
     for (let i = 0; i < count; i++) {
       await sleep(Math.max(0, start + (i * 1000) / rate - Date.now()));
-      sends.push(fetch(`${url}/e/bench`, { method: "POST", body: JSON.stringify({ name: "bench/run", data: { tag, sentAt: Date.now() } }) }));
+      sends.push(
+        fetch(`${url}/e/bench`, {
+          method: "POST",
+          body: JSON.stringify({ name: "bench/run", data: { tag, sentAt: Date.now() } }),
+        }),
+      );
     }
   }
   await Promise.all(sends);
@@ -157,7 +198,16 @@ async function runBaseline(count: number) {
       event: { name: "bench/run", data: {}, id: "e", ts: Date.now() },
       events: [{ name: "bench/run", data: {} }],
       steps: {},
-      ctx: { run_id: `r${i}`, attempt: 0, max_attempts: 4, disable_immediate_execution: false, use_api: false, fn_id: "bench-two-step", qi_id: `${i}.baseline`, stack: { stack: [], current: 0 } },
+      ctx: {
+        run_id: `r${i}`,
+        attempt: 0,
+        max_attempts: 4,
+        disable_immediate_execution: false,
+        use_api: false,
+        fn_id: "bench-two-step",
+        qi_id: `${i}.baseline`,
+        stack: { stack: [], current: 0 },
+      },
     });
   const measure = async (n: number) => {
     const latencies: number[] = [];
@@ -168,7 +218,8 @@ async function runBaseline(count: number) {
         while (next < n) {
           const t = performance.now();
           const reply = await post(agent, url, body(next++));
-          if (!reply.includes("RunComplete")) throw new Error(`the run did not complete in one call: ${reply.slice(0, 200)}`);
+          if (!reply.includes("RunComplete"))
+            throw new Error(`the run did not complete in one call: ${reply.slice(0, 200)}`);
           latencies.push(performance.now() - t);
         }
       }),
@@ -187,11 +238,23 @@ async function runBaseline(count: number) {
 
 function post(agent: http.Agent, url: string, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-      let text = "";
-      res.on("data", (c: Buffer) => (text += c));
-      res.on("end", () => (res.statusCode === 200 || res.statusCode === 206 ? resolve(text) : reject(new Error(`status ${res.statusCode}`))));
-    });
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c));
+        res.on("end", () =>
+          res.statusCode === 200 || res.statusCode === 206
+            ? resolve(text)
+            : reject(new Error(`status ${res.statusCode}`)),
+        );
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });

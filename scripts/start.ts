@@ -34,7 +34,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 async function main() {
-  if (!(await portIsFree(port))) fail(`Port ${port} is in use. Is Empfio already running? Stop it, or set PORT to another port.`);
+  if (!(await portIsFree(port)))
+    fail(`Port ${port} is in use. Is Empfio already running? Stop it, or set PORT to another port.`);
   if (mode === "start" && !existsSync(".next/BUILD_ID")) fail("No production build found. Run `npm run build` first.");
 
   // npm's own npm_* variables are dropped: the Inngest SDK copies and filters the whole
@@ -43,7 +44,9 @@ async function main() {
   if (mode === "start") {
     const missing = missingProductionSecrets(env);
     if (missing.length) {
-      fail(`Production needs ${missing.join(" and ")} set explicitly (each 32 random bytes, base64), e.g.\n  export AUTH_SECRET=$(openssl rand -base64 32) ENCRYPTION_KEY=$(openssl rand -base64 32)`);
+      fail(
+        `Production needs ${missing.join(" and ")} set explicitly (each 32 random bytes, base64), e.g.\n  export AUTH_SECRET=$(openssl rand -base64 32) ENCRYPTION_KEY=$(openssl rand -base64 32)`,
+      );
     }
   } else {
     Object.assign(env, loadOrCreateLocalSecrets(dataDir, env));
@@ -66,7 +69,9 @@ async function main() {
   const nodeFlags = mode === "start" ? V8_SERVER_FLAGS : [];
   children.spawn("next", process.execPath, [...nodeFlags, nextBin, mode, "--port", String(port)], env);
   const url = `http://localhost:${port}`;
-  await waitFor("the app", async () => (await fetch(`${url}/api/health`)).ok, 180_000).catch((e: Error) => fail(e.message));
+  await waitFor("the app", async () => (await fetch(`${url}/api/health`)).ok, 180_000).catch((e: Error) =>
+    fail(e.message),
+  );
 
   console.log(`
 ────────────────────────────────────────────────────────
@@ -98,7 +103,8 @@ async function startEmbeddedDatabase(env: NodeJS.ProcessEnv): Promise<string> {
 
 async function startExecutor(env: NodeJS.ProcessEnv): Promise<string> {
   const executorPort = Number(env.INNGEST_EXECUTOR_PORT ?? 8288);
-  if (!(await portIsFree(executorPort))) fail(`Port ${executorPort} (the executor's) is in use. Set INNGEST_EXECUTOR_PORT to another port.`);
+  if (!(await portIsFree(executorPort)))
+    fail(`Port ${executorPort} (the executor's) is in use. Set INNGEST_EXECUTOR_PORT to another port.`);
   const url = `http://127.0.0.1:${executorPort}`;
   children.spawn("executor", tsx[0], [tsx[1], tsx[2], "inngest/executor/main.ts"], {
     ...env,

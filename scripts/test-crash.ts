@@ -40,15 +40,23 @@ async function main() {
 
   const receiver = await startReceiver(() => ({ delayMs: 2 }));
   const org = await db.organization.create({ data: { name: "Crash Salon", slug: "crash-salon" } });
-  for (let i = 0; i < ENDPOINTS; i++) await createEndpoint(db, org.id, { url: `${receiver.url}/${i}`, event_types: ["lead.created"] });
+  for (let i = 0; i < ENDPOINTS; i++)
+    await createEndpoint(db, org.id, { url: `${receiver.url}/${i}`, event_types: ["lead.created"] });
 
   const start = () => ({
-    app: spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(appPort)], { env, stdio: "ignore" }),
+    app: spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(appPort)], {
+      env,
+      stdio: "ignore",
+    }),
     executor: spawn(process.execPath, ["--import", "tsx", "inngest/executor/main.ts"], { env, stdio: "ignore" }),
   });
   const ready = async () => {
     await waitFor(async () => (await fetch(`http://127.0.0.1:${appPort}/api/inngest`)).ok, 60_000);
-    await waitFor(async () => ((await (await fetch(`http://127.0.0.1:${executorPort}/health`)).json()) as { synced: boolean }).synced, 60_000);
+    await waitFor(
+      async () =>
+        ((await (await fetch(`http://127.0.0.1:${executorPort}/health`)).json()) as { synced: boolean }).synced,
+      60_000,
+    );
   };
 
   let procs = start();
@@ -61,32 +69,47 @@ async function main() {
   const t0 = Date.now();
   const emit = (from: number, to: number) =>
     withEvents(db, async (_tx, emitOne) => {
-      for (let i = from; i < to; i++) await emitOne(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name: `Lead ${i}` });
+      for (let i = from; i < to; i++)
+        await emitOne(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name: `Lead ${i}` });
     });
   const whileDown = Math.floor(EVENTS / 10);
   for (let i = 0; i < EVENTS - whileDown; i += 10) await emit(i, Math.min(i + 10, EVENTS - whileDown));
   await waitFor(async () => receiver.received.length >= (EVENTS * ENDPOINTS) / 3, 300_000);
   kill(procs.app);
   kill(procs.executor);
-  console.log(`killed app and executor (SIGKILL) after ${receiver.received.length} of ${EVENTS * ENDPOINTS} deliveries`);
+  console.log(
+    `killed app and executor (SIGKILL) after ${receiver.received.length} of ${EVENTS * ENDPOINTS} deliveries`,
+  );
   await emit(EVENTS - whileDown, EVENTS);
   console.log(`emitted ${whileDown} events while both were down; restarting`);
   procs = start();
   await ready();
 
   const expected = EVENTS * ENDPOINTS;
-  await waitFor(async () => (await db.webhookDelivery.count({ where: { status: "succeeded" } })) === expected, 300_000).catch(() => undefined);
+  await waitFor(
+    async () => (await db.webhookDelivery.count({ where: { status: "succeeded" } })) === expected,
+    300_000,
+  ).catch(() => undefined);
   const byStatus = await db.webhookDelivery.groupBy({ by: ["status"], _count: true });
   const deliveryIds = new Set((await db.webhookDelivery.findMany({ select: { id: true } })).map((d) => d.id));
   const seen = new Map<string, number>();
-  for (const r of receiver.received) seen.set(String(r.headers["webhook-id"]), (seen.get(String(r.headers["webhook-id"])) ?? 0) + 1);
+  for (const r of receiver.received)
+    seen.set(String(r.headers["webhook-id"]), (seen.get(String(r.headers["webhook-id"])) ?? 0) + 1);
   const missing = [...deliveryIds].filter((id) => !seen.has(id)).length;
   const duplicates = [...seen.values()].reduce((n, c) => n + c - 1, 0);
   const events = await db.webhookEvent.count();
 
-  console.log(`events ${events}/${EVENTS}; deliveries ${deliveryIds.size}/${expected}; by status ${JSON.stringify(Object.fromEntries(byStatus.map((s) => [s.status, s._count])))}`);
-  console.log(`receiver: ${seen.size} distinct webhook-ids, ${missing} missing, ${duplicates} duplicates (at-least-once), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const ok = events === EVENTS && deliveryIds.size === expected && missing === 0 && byStatus.every((s) => s.status === "succeeded");
+  console.log(
+    `events ${events}/${EVENTS}; deliveries ${deliveryIds.size}/${expected}; by status ${JSON.stringify(Object.fromEntries(byStatus.map((s) => [s.status, s._count])))}`,
+  );
+  console.log(
+    `receiver: ${seen.size} distinct webhook-ids, ${missing} missing, ${duplicates} duplicates (at-least-once), ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const ok =
+    events === EVENTS &&
+    deliveryIds.size === expected &&
+    missing === 0 &&
+    byStatus.every((s) => s.status === "succeeded");
 
   kill(procs.app);
   kill(procs.executor);

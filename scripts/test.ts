@@ -37,8 +37,17 @@ async function main() {
   }
 
   if (!only || only === "unit") {
-    const ok = run("unit and integration tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"]);
-    const counts = readCounts("test-results/unit.json", (j: { numPassedTests: number; numFailedTests: number }) => ({ passed: j.numPassedTests, failed: j.numFailedTests }));
+    const ok = run("unit and integration tests", "npx", [
+      "vitest",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile.json=test-results/unit.json",
+    ]);
+    const counts = readCounts("test-results/unit.json", (j: { numPassedTests: number; numFailedTests: number }) => ({
+      passed: j.numPassedTests,
+      failed: j.numFailedTests,
+    }));
     if (counts) {
       tally.passed += counts.passed;
       tally.failed += counts.failed + (ok || counts.failed ? 0 : 1);
@@ -46,13 +55,24 @@ async function main() {
   }
 
   if (!only || only === "e2e") {
-    if (!process.env.SKIP_BUILD) check("production build", run("build", "npm", ["run", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }));
+    if (!process.env.SKIP_BUILD)
+      check(
+        "production build",
+        run("build", "npm", ["run", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }),
+      );
     const database = await createTestDatabase({ migrate: false });
     const dataDir = mkdtempSync(path.join(tmpdir(), "empfio-e2e-"));
     try {
-      const ok = await runAsync("e2e tests (Chromium)", "npx", ["playwright", "test"], { ...process.env, E2E_DATABASE_URL: database.url, E2E_DATA_DIR: dataDir });
+      const ok = await runAsync("e2e tests (Chromium)", "npx", ["playwright", "test"], {
+        ...process.env,
+        E2E_DATABASE_URL: database.url,
+        E2E_DATA_DIR: dataDir,
+      });
       type Stats = { stats: { expected: number; unexpected: number; flaky: number } };
-      const counts = readCounts("test-results/e2e.json", (j: Stats) => ({ passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected }));
+      const counts = readCounts("test-results/e2e.json", (j: Stats) => ({
+        passed: j.stats.expected + j.stats.flaky,
+        failed: j.stats.unexpected,
+      }));
       if (counts) {
         tally.passed += counts.passed;
         tally.failed += counts.failed + (ok || counts.failed ? 0 : 1);
@@ -69,7 +89,9 @@ async function main() {
 // Async so an in-process PGlite (when no PostgreSQL server answers) keeps serving meanwhile.
 function runAsync(title: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
   console.log(`\n▶ ${title}: ${command} ${args.join(" ")}`);
-  return new Promise((resolve) => spawn(command, args, { stdio: "inherit", env }).on("exit", (code) => resolve(code === 0)));
+  return new Promise((resolve) =>
+    spawn(command, args, { stdio: "inherit", env }).on("exit", (code) => resolve(code === 0)),
+  );
 }
 
 void main();

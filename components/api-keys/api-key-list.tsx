@@ -25,7 +25,9 @@ export function ApiKeyList() {
           <CreateApiKeyDialog />
         </div>
       ) : (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Your role can see the keys but not create or revoke them.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Your role can see the keys but not create or revoke them.
+        </p>
       )}
       {isPending ? (
         <SkeletonRows rows={3} label="Loading API keys" />
@@ -36,15 +38,30 @@ export function ApiKeyList() {
           An API key lets your own code, Zapier or Make manage webhooks and read the delivery log through the REST API.
         </EmptyState>
       ) : (
-        <div role="region" aria-label="API keys" tabIndex={0} className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <div
+          role="region"
+          aria-label="API keys"
+          tabIndex={0}
+          className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+        >
           <table className="w-full min-w-[560px] text-left text-sm">
             <thead className="border-b border-zinc-200 text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:text-zinc-400">
               <tr>
-                <th scope="col" className={th}>Name</th>
-                <th scope="col" className={th}>Key</th>
-                <th scope="col" className={th}>Created</th>
-                <th scope="col" className={th}>Last used</th>
-                <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+                <th scope="col" className={th}>
+                  Name
+                </th>
+                <th scope="col" className={th}>
+                  Key
+                </th>
+                <th scope="col" className={th}>
+                  Created
+                </th>
+                <th scope="col" className={th}>
+                  Last used
+                </th>
+                <th scope="col" className={th}>
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -54,12 +71,20 @@ export function ApiKeyList() {
                     {k.name} {k.revoked_at ? <Badge tone="neutral">Revoked</Badge> : null}
                   </td>
                   <td className="px-4 py-3 font-mono text-xs">{k.prefix}…</td>
-                  <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400"><RelativeTime iso={k.created_at} /></td>
-                  <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">{k.last_used_at ? <RelativeTime iso={k.last_used_at} /> : "Never"}</td>
+                  <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">
+                    <RelativeTime iso={k.created_at} />
+                  </td>
+                  <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">
+                    {k.last_used_at ? <RelativeTime iso={k.last_used_at} /> : "Never"}
+                  </td>
                   <td className="px-4 py-3 text-right">
                     {canManage && !k.revoked_at ? (
                       <ConfirmDialog
-                        trigger={<Button variant="secondary" size="sm" aria-label={`Revoke ${k.name}`}>Revoke</Button>}
+                        trigger={
+                          <Button variant="secondary" size="sm" aria-label={`Revoke ${k.name}`}>
+                            Revoke
+                          </Button>
+                        }
                         title={`Revoke “${k.name}”?`}
                         description="Requests with this key are refused from now on. This cannot be undone."
                         confirmLabel="Revoke key"

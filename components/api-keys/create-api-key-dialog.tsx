@@ -15,7 +15,8 @@ export function CreateApiKeyDialog() {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const create = useCreateApiKey();
-  const fieldError = create.error instanceof ApiError ? create.error.details.find((d) => d.field === "name")?.message : undefined;
+  const fieldError =
+    create.error instanceof ApiError ? create.error.details.find((d) => d.field === "name")?.message : undefined;
   function onOpenChange(next: boolean) {
     setOpen(next);
     if (!next) {
@@ -33,11 +34,17 @@ export function CreateApiKeyDialog() {
         </Button>
       }
       title={create.data ? "API key created" : "Create API key"}
-      description={create.data ? undefined : "The key acts as an admin of this organization. Give it a name you will recognise."}
+      description={
+        create.data ? undefined : "The key acts as an admin of this organization. Give it a name you will recognise."
+      }
     >
       {create.data ? (
         <div className="space-y-4" aria-live="polite">
-          <SecretOnce title={create.data.api_key.name} secret={create.data.key} note="Copy it now: Empfio stores only a hash and cannot show it again. Send it as Authorization: Bearer <key>." />
+          <SecretOnce
+            title={create.data.api_key.name}
+            secret={create.data.key}
+            note="Copy it now: Empfio stores only a hash and cannot show it again. Send it as Authorization: Bearer <key>."
+          />
           <div className="flex justify-end">
             <Button onClick={() => onOpenChange(false)}>Done</Button>
           </div>

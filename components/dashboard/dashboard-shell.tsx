@@ -20,8 +20,14 @@ export function DashboardShell({ current, organizations, user, banner, children 
   const [open, setOpen] = useState(false);
   const sidebar = (onNavigate?: () => void) => (
     <div className="flex h-full flex-col gap-6 p-4">
-      <Link href={`/${current.slug}`} className="flex items-center gap-2 px-1 text-lg font-semibold" onClick={onNavigate}>
-        <span className="flex size-7 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">E</span>
+      <Link
+        href={`/${current.slug}`}
+        className="flex items-center gap-2 px-1 text-lg font-semibold"
+        onClick={onNavigate}
+      >
+        <span className="flex size-7 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">
+          E
+        </span>
         Empfio
       </Link>
       <OrgSwitcher current={current} options={organizations} />
@@ -34,7 +40,11 @@ export function DashboardShell({ current, organizations, user, banner, children 
           <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{user.email}</p>
         </div>
         <ThemeToggle />
-        <Link href="/logout" className="rounded-md p-2 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800" aria-label="Sign out">
+        <Link
+          href="/logout"
+          className="rounded-md p-2 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          aria-label="Sign out"
+        >
           <LogOut aria-hidden className="size-4" />
         </Link>
       </div>
@@ -58,7 +68,10 @@ export function DashboardShell({ current, organizations, user, banner, children 
           <Dialog.Content className="fixed inset-y-0 left-0 z-50 w-72 bg-white shadow-xl lg:hidden dark:bg-zinc-900">
             <Dialog.Title className="sr-only">Menu</Dialog.Title>
             <Dialog.Description className="sr-only">Navigate the dashboard</Dialog.Description>
-            <Dialog.Close className="absolute top-4 right-4 rounded-md p-1 hover:bg-zinc-100 dark:hover:bg-zinc-800" aria-label="Close menu">
+            <Dialog.Close
+              className="absolute top-4 right-4 rounded-md p-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+              aria-label="Close menu"
+            >
               <X aria-hidden className="size-5" />
             </Dialog.Close>
             {sidebar(() => setOpen(false))}

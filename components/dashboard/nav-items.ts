@@ -1,4 +1,18 @@
-import { ArrowDownToLine, BookOpen, Building2, CalendarDays, FileCode2, Home, KeyRound, ListChecks, MessagesSquare, Plug, Users, UserSquare, Webhook } from "lucide-react";
+import {
+  ArrowDownToLine,
+  BookOpen,
+  Building2,
+  CalendarDays,
+  FileCode2,
+  Home,
+  KeyRound,
+  ListChecks,
+  MessagesSquare,
+  Plug,
+  Users,
+  UserSquare,
+  Webhook,
+} from "lucide-react";
 
 export const NAV_SECTIONS = [
   {

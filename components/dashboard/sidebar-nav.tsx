@@ -18,7 +18,9 @@ export function SidebarNav({ slug, onNavigate }: { slug: string; onNavigate?: ()
       {NAV_SECTIONS.map((section) => (
         <div key={section.label ?? "main"}>
           {section.label ? (
-            <p className="mb-2 px-3 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{section.label}</p>
+            <p className="mb-2 px-3 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+              {section.label}
+            </p>
           ) : null}
           <ul className="space-y-0.5">
             {section.items.map(({ href, label, icon: Icon }) => {

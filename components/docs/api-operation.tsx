@@ -13,7 +13,13 @@ export type Operation = {
   responses?: Record<string, Media & { description?: string }>;
 };
 
-const TONES: Record<string, BadgeTone> = { get: "info", post: "success", patch: "warning", put: "warning", delete: "danger" };
+const TONES: Record<string, BadgeTone> = {
+  get: "info",
+  post: "success",
+  patch: "warning",
+  put: "warning",
+  delete: "danger",
+};
 
 function jsonSchema(m: Media | undefined): unknown {
   return m?.content?.["application/json"]?.schema;
@@ -51,7 +57,8 @@ export function ApiOperation({ id, method, path, op }: { id: string; method: str
           <ul className="space-y-1 text-xs">
             {op.parameters.map((p) => (
               <li key={`${p.in}-${p.name}`}>
-                <span className="font-mono font-semibold">{p.name}</span> <span className="text-zinc-600 dark:text-zinc-400">in {p.in}</span>
+                <span className="font-mono font-semibold">{p.name}</span>{" "}
+                <span className="text-zinc-600 dark:text-zinc-400">in {p.in}</span>
                 {p.required ? <span className="ml-1 text-red-700 dark:text-red-400">required</span> : null}
                 <span className="ml-2 inline-block align-top">
                   <SchemaView schema={p.schema} />
@@ -72,7 +79,9 @@ export function ApiOperation({ id, method, path, op }: { id: string; method: str
           <h3 className="mb-1 text-xs font-semibold text-zinc-600 uppercase dark:text-zinc-400">
             Response {status} {res.description ? `· ${res.description}` : ""}
           </h3>
-          {jsonSchema(res) ? <SchemaBlock schema={jsonSchema(res)} label={`${method} ${path} ${status} response schema`} /> : null}
+          {jsonSchema(res) ? (
+            <SchemaBlock schema={jsonSchema(res)} label={`${method} ${path} ${status} response schema`} />
+          ) : null}
         </div>
       ))}
     </Card>

@@ -26,17 +26,26 @@ export function ApiReference() {
   if (isPending) return <SkeletonRows rows={6} label="Loading the API reference" />;
   if (error) return <ErrorState error={error} what="the API reference" onRetry={() => void refetch()} />;
   const ops = Object.entries(data.paths ?? {}).flatMap(([path, item]) =>
-    METHODS.filter((m) => item[m]).map((method) => ({ path, method, op: item[method] as Operation, anchor: `${method}-${path.replace(/[^a-z0-9]+/gi, "-")}` })),
+    METHODS.filter((m) => item[m]).map((method) => ({
+      path,
+      method,
+      op: item[method] as Operation,
+      anchor: `${method}-${path.replace(/[^a-z0-9]+/gi, "-")}`,
+    })),
   );
   return (
     <div className="space-y-6">
       <Card className="space-y-2 p-4 text-sm text-zinc-700 dark:text-zinc-300">
         {data.info?.description ? <p>{withInlineCode(data.info.description)}</p> : null}
         <p>
-          Base URL <code className="font-mono">/api/v1</code>. Errors are <code className="font-mono">{'{ "error": { "code", "message", "details"? } }'}</code> with status
-          400, 401, 403, 404, 409, 422 or 429. Version {data.info?.version}.
+          Base URL <code className="font-mono">/api/v1</code>. Errors are{" "}
+          <code className="font-mono">{'{ "error": { "code", "message", "details"? } }'}</code> with status 400, 401,
+          403, 404, 409, 422 or 429. Version {data.info?.version}.
         </p>
-        <a href="/api/v1/openapi.json" className="inline-block font-medium text-brand-700 underline dark:text-brand-100">
+        <a
+          href="/api/v1/openapi.json"
+          className="inline-block font-medium text-brand-700 underline dark:text-brand-100"
+        >
           Download openapi.json
         </a>
       </Card>

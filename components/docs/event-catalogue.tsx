@@ -34,7 +34,9 @@ export function EventCatalogue() {
                 <p className="text-sm text-zinc-700 dark:text-zinc-300">{t.description}</p>
                 <CodeBlock code={sampleEnvelope(t)} label={`${t.name} sample envelope`} />
                 <details>
-                  <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-100">Schema of data</summary>
+                  <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-100">
+                    Schema of data
+                  </summary>
                   <div className="mt-2 space-y-3">
                     <SchemaView schema={t.schema} />
                     <CodeBlock code={JSON.stringify(t.schema, null, 2)} label={`${t.name} JSON Schema`} />

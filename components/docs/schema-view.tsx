@@ -42,7 +42,9 @@ export function SchemaView({ schema, depth = 0 }: { schema: unknown; depth?: num
           <span className="font-mono font-semibold">{name}</span>{" "}
           <span className="font-mono text-zinc-600 dark:text-zinc-400">{typeLabel(child)}</span>
           {required.has(name) ? <span className="ml-1 text-red-700 dark:text-red-400">required</span> : null}
-          {child.description ? <span className="ml-2 text-zinc-600 dark:text-zinc-400">{child.description}</span> : null}
+          {child.description ? (
+            <span className="ml-2 text-zinc-600 dark:text-zinc-400">{child.description}</span>
+          ) : null}
           {depth < 4 && childObject(child) ? <SchemaView schema={child} depth={depth + 1} /> : null}
         </li>
       ))}

@@ -16,23 +16,30 @@ export function SignatureDocs() {
           Verifying signatures
         </h2>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          Every delivery is a POST whose JSON body is the envelope <code className="font-mono">{"{ event, timestamp, organization_id, data }"}</code>. It carries{" "}
-          <code className="font-mono">X-Empfio-Signature</code>: the hex HMAC-SHA256 of the raw body, keyed with your endpoint&apos;s signing secret exactly as shown (
-          <code className="font-mono">whsec_…</code>). It also carries the{" "}
+          Every delivery is a POST whose JSON body is the envelope{" "}
+          <code className="font-mono">{"{ event, timestamp, organization_id, data }"}</code>. It carries{" "}
+          <code className="font-mono">X-Empfio-Signature</code>: the hex HMAC-SHA256 of the raw body, keyed with your
+          endpoint&apos;s signing secret exactly as shown (<code className="font-mono">whsec_…</code>). It also carries
+          the{" "}
           <a className="text-brand-700 underline dark:text-brand-100" href="https://www.standardwebhooks.com/">
             Standard Webhooks
           </a>{" "}
-          headers <code className="font-mono">webhook-id</code>, <code className="font-mono">webhook-timestamp</code> and{" "}
-          <code className="font-mono">webhook-signature</code> (<code className="font-mono">v1,&lt;base64&gt;</code> over <code className="font-mono">id.timestamp.body</code>, keyed
-          with the base64-decoded part after <code className="font-mono">whsec_</code>).
+          headers <code className="font-mono">webhook-id</code>, <code className="font-mono">webhook-timestamp</code>{" "}
+          and <code className="font-mono">webhook-signature</code> (<code className="font-mono">v1,&lt;base64&gt;</code>{" "}
+          over <code className="font-mono">id.timestamp.body</code>, keyed with the base64-decoded part after{" "}
+          <code className="font-mono">whsec_</code>).
         </p>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          For 24 hours after you rotate a secret, <code className="font-mono">X-Empfio-Signature</code> is signed with the previous secret and{" "}
-          <code className="font-mono">X-Empfio-Signature-Next</code> with the new one, so accept either while you deploy. Return any 2xx within 10 seconds; anything else is retried after
-          about 1, 5 and 30 minutes.
+          For 24 hours after you rotate a secret, <code className="font-mono">X-Empfio-Signature</code> is signed with
+          the previous secret and <code className="font-mono">X-Empfio-Signature-Next</code> with the new one, so accept
+          either while you deploy. Return any 2xx within 10 seconds; anything else is retried after about 1, 5 and 30
+          minutes.
         </p>
         <Tabs.Root defaultValue="node">
-          <Tabs.List aria-label="Language" className="mb-2 inline-flex gap-1 rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
+          <Tabs.List
+            aria-label="Language"
+            className="mb-2 inline-flex gap-1 rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700"
+          >
             <Tabs.Trigger value="node" className={tab}>
               Node.js
             </Tabs.Trigger>

@@ -57,7 +57,11 @@ export function AddConnectionDialog({ provider }: { provider: ConnectionProvider
         </Button>
       }
       title={create.data ? `${label} connected` : `Connect ${label}`}
-      description={create.data ? undefined : `Empfio gives this connection its own URL, so ${label}'s requests land in this organization.`}
+      description={
+        create.data
+          ? undefined
+          : `Empfio gives this connection its own URL, so ${label}'s requests land in this organization.`
+      }
     >
       {create.data ? (
         <CreatedConnection connection={create.data} onDone={() => onOpenChange(false)} />
@@ -78,7 +82,12 @@ export function AddConnectionDialog({ provider }: { provider: ConnectionProvider
               ))}
             </ol>
           </div>
-          <Field id={ids.name} label="Name (optional)" hint={`Tells connections apart, e.g. “Main salon”. Defaults to ${label}.`} error={nameError}>
+          <Field
+            id={ids.name}
+            label="Name (optional)"
+            hint={`Tells connections apart, e.g. “Main salon”. Defaults to ${label}.`}
+            error={nameError}
+          >
             <Input
               id={ids.name}
               value={name}
@@ -89,7 +98,12 @@ export function AddConnectionDialog({ provider }: { provider: ConnectionProvider
             />
           </Field>
           {provider === "varda" ? (
-            <Field id={ids.secret} label="Signing secret from Varda" hint="Varda shows it when you add the webhook. It checks that requests really come from Varda." error={secretError}>
+            <Field
+              id={ids.secret}
+              label="Signing secret from Varda"
+              hint="Varda shows it when you add the webhook. It checks that requests really come from Varda."
+              error={secretError}
+            >
               <Input
                 id={ids.secret}
                 value={signingSecret}
@@ -109,11 +123,25 @@ export function AddConnectionDialog({ provider }: { provider: ConnectionProvider
               {(
                 [
                   ["bearer", "Bearer token", "Brevo sends Authorization: Bearer <token>. Recommended."],
-                  ["basic", "Basic auth", "A username and password, for Brevo webhooks set up with user:password in the URL."],
+                  [
+                    "basic",
+                    "Basic auth",
+                    "A username and password, for Brevo webhooks set up with user:password in the URL.",
+                  ],
                 ] as const
               ).map(([value, title, hint]) => (
-                <label key={value} className="flex cursor-pointer items-start gap-2 rounded-md border border-zinc-200 p-3 text-sm has-[:checked]:border-brand-500 dark:border-zinc-800">
-                  <input type="radio" name="brevo-auth" value={value} checked={auth === value} onChange={() => setAuth(value)} className="mt-0.5 accent-brand-600" />
+                <label
+                  key={value}
+                  className="flex cursor-pointer items-start gap-2 rounded-md border border-zinc-200 p-3 text-sm has-[:checked]:border-brand-500 dark:border-zinc-800"
+                >
+                  <input
+                    type="radio"
+                    name="brevo-auth"
+                    value={value}
+                    checked={auth === value}
+                    onChange={() => setAuth(value)}
+                    className="mt-0.5 accent-brand-600"
+                  />
                   <span>
                     <span className="block font-medium">{title}</span>
                     <span className="block text-xs text-zinc-600 dark:text-zinc-400">{hint}</span>

@@ -20,9 +20,7 @@ export function ConnectionItem({ connection: c, canManage }: { connection: Conne
           <p className="font-medium break-words">{c.name}</p>
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
             <Badge tone="neutral">{AUTH_LABELS[c.auth] ?? c.auth}</Badge>
-            <span>
-              Last received: {c.last_received_at ? <RelativeTime iso={c.last_received_at} /> : "never"}
-            </span>
+            <span>Last received: {c.last_received_at ? <RelativeTime iso={c.last_received_at} /> : "never"}</span>
             <span>
               Added <RelativeTime iso={c.created_at} />
             </span>

@@ -24,7 +24,8 @@ export function ConnectionsSection() {
           Connections
         </h2>
         <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
-          Cal.com, Varda and Brevo send their events to Empfio: they become leads, bookings and conversations here, and reach your webhooks as Empfio events.
+          Cal.com, Varda and Brevo send their events to Empfio: they become leads, bookings and conversations here, and
+          reach your webhooks as Empfio events.
           {canManage ? null : " Your role can see connections but not add or delete them."}
         </p>
       </div>
@@ -35,7 +36,12 @@ export function ConnectionsSection() {
       ) : (
         <div className="space-y-4">
           {ORDER.map((provider) => (
-            <ProviderPanel key={provider} provider={provider} connections={data.filter((c) => c.provider === provider)} canManage={canManage} />
+            <ProviderPanel
+              key={provider}
+              provider={provider}
+              connections={data.filter((c) => c.provider === provider)}
+              canManage={canManage}
+            />
           ))}
         </div>
       )}
@@ -43,7 +49,15 @@ export function ConnectionsSection() {
   );
 }
 
-function ProviderPanel({ provider, connections, canManage }: { provider: ConnectionProvider; connections: Connection[]; canManage: boolean }) {
+function ProviderPanel({
+  provider,
+  connections,
+  canManage,
+}: {
+  provider: ConnectionProvider;
+  connections: Connection[];
+  canManage: boolean;
+}) {
   const { label, icon: Icon, summary } = PROVIDERS[provider];
   const headingId = `provider-${provider}`;
   return (
@@ -75,7 +89,10 @@ function ProviderPanel({ provider, connections, canManage }: { provider: Connect
           ) : null}
         </div>
         {connections.length ? (
-          <ul aria-label={`${label} connections`} className="divide-y divide-zinc-200 border-t border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+          <ul
+            aria-label={`${label} connections`}
+            className="divide-y divide-zinc-200 border-t border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+          >
             {connections.map((c) => (
               <li key={c.id} className="p-4 sm:px-5">
                 <ConnectionItem connection={c} canManage={canManage} />

@@ -9,7 +9,8 @@ import type { CreatedConnection as Created } from "@/lib/api-client/types";
 import { connectionUrls, PROVIDERS } from "./provider-catalogue";
 import { UrlList } from "./url-list";
 
-const ONCE = "Copy it now: you won't see it again. Empfio keeps it encrypted and never shows it after you close this; if it is lost, delete the connection and create a new one.";
+const ONCE =
+  "Copy it now: you won't see it again. Empfio keeps it encrypted and never shows it after you close this; if it is lost, delete the connection and create a new one.";
 
 /** What the owner pastes into the provider, right after creating the connection; generated credentials appear only here. */
 export function CreatedConnection({ connection, onDone }: { connection: Created; onDone: () => void }) {
@@ -25,10 +26,18 @@ export function CreatedConnection({ connection, onDone }: { connection: Created;
       </h3>
       <UrlList urls={connectionUrls(connection)} />
       {credentials && "signing_secret" in credentials ? (
-        <SecretOnce title="Signing secret" secret={credentials.signing_secret} note={`Paste it into the webhook's Secret field in ${label}. ${ONCE}`} />
+        <SecretOnce
+          title="Signing secret"
+          secret={credentials.signing_secret}
+          note={`Paste it into the webhook's Secret field in ${label}. ${ONCE}`}
+        />
       ) : null}
       {credentials && "bearer_token" in credentials ? (
-        <SecretOnce title="Bearer token" secret={credentials.bearer_token} note={`${label} sends it as Authorization: Bearer <token>. ${ONCE}`} />
+        <SecretOnce
+          title="Bearer token"
+          secret={credentials.bearer_token}
+          note={`${label} sends it as Authorization: Bearer <token>. ${ONCE}`}
+        />
       ) : null}
       {credentials && "username" in credentials ? (
         <>
@@ -41,11 +50,18 @@ export function CreatedConnection({ connection, onDone }: { connection: Created;
               <CopyButton value={credentials.username} label="Copy username" />
             </p>
           </div>
-          <SecretOnce title="Password" secret={credentials.password} note={`${label} sends the username and password as Authorization: Basic. ${ONCE}`} />
+          <SecretOnce
+            title="Password"
+            secret={credentials.password}
+            note={`${label} sends the username and password as Authorization: Basic. ${ONCE}`}
+          />
         </>
       ) : null}
       {credentials === null ? (
-        <Alert tone="info">Varda signs every request with the secret you pasted; Empfio stores it encrypted and checks each X-Varda-Signature with it.</Alert>
+        <Alert tone="info">
+          Varda signs every request with the secret you pasted; Empfio stores it encrypted and checks each
+          X-Varda-Signature with it.
+        </Alert>
       ) : null}
       <div className="flex justify-end">
         <Button onClick={onDone}>Done</Button>

@@ -10,7 +10,10 @@ const OUTCOMES: Record<InboundOutcome, { label: string; tone: BadgeTone; icon: t
   rejected: { label: "Rejected", tone: "danger", icon: Ban },
 };
 
-export const OUTCOME_OPTIONS = Object.entries(OUTCOMES).map(([value, { label }]) => ({ value: value as InboundOutcome, label }));
+export const OUTCOME_OPTIONS = Object.entries(OUTCOMES).map(([value, { label }]) => ({
+  value: value as InboundOutcome,
+  label,
+}));
 
 export function OutcomeBadge({ outcome }: { outcome: InboundOutcome }) {
   const { label, tone, icon: Icon } = OUTCOMES[outcome] ?? OUTCOMES.rejected;
@@ -30,7 +33,14 @@ const VERIFICATIONS: Record<InboundVerification, { label: string; tone: BadgeTon
 export function VerificationBadge({ verification }: { verification: InboundVerification }) {
   const { label, tone, icon: Icon } = VERIFICATIONS[verification] ?? VERIFICATIONS.failed;
   return (
-    <Badge tone={tone} title={verification === "not_configured" ? "No secret or token was configured, so the sender was not verified." : undefined}>
+    <Badge
+      tone={tone}
+      title={
+        verification === "not_configured"
+          ? "No secret or token was configured, so the sender was not verified."
+          : undefined
+      }
+    >
       <Icon aria-hidden className="size-3" /> {label}
     </Badge>
   );

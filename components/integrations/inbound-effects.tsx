@@ -13,7 +13,8 @@ const RECORDS: { key: string; label: string; page: string | null }[] = [
 export function InboundEffects({ org, effects }: { org: string; effects: Record<string, unknown> | null }) {
   const records = RECORDS.filter((r) => typeof effects?.[r.key] === "string");
   const events = Array.isArray(effects?.events) ? effects.events.filter((e): e is string => typeof e === "string") : [];
-  if (!effects || (records.length === 0 && events.length === 0)) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
+  if (!effects || (records.length === 0 && events.length === 0))
+    return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   return (
     <div className="space-y-1">
       {records.length ? (
@@ -21,7 +22,12 @@ export function InboundEffects({ org, effects }: { org: string; effects: Record<
           {records.map(({ key, label, page }) => {
             const id = effects[key] as string;
             return page ? (
-              <Link key={key} href={`/${org}${page}`} title={id} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+              <Link
+                key={key}
+                href={`/${org}${page}`}
+                title={id}
+                className="font-medium text-brand-700 hover:underline dark:text-brand-100"
+              >
                 {label}
               </Link>
             ) : (

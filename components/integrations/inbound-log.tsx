@@ -36,7 +36,8 @@ export function InboundLog({ initial }: { initial: InboundFilters }) {
     const qs = new URLSearchParams(clean).toString();
     router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   }
-  const set = (key: keyof InboundFilters) => (e: React.ChangeEvent<HTMLSelectElement>) => change({ ...filters, [key]: e.target.value });
+  const set = (key: keyof InboundFilters) => (e: React.ChangeEvent<HTMLSelectElement>) =>
+    change({ ...filters, [key]: e.target.value });
 
   return (
     <div className="space-y-4">
@@ -77,7 +78,11 @@ export function InboundLog({ initial }: { initial: InboundFilters }) {
           </Field>
         ) : null}
         {active ? (
-          <button type="button" onClick={() => change({})} className="h-10 text-sm font-medium text-brand-700 hover:underline dark:text-brand-100">
+          <button
+            type="button"
+            onClick={() => change({})}
+            className="h-10 text-sm font-medium text-brand-700 hover:underline dark:text-brand-100"
+          >
             Clear filters
           </button>
         ) : null}
@@ -87,7 +92,9 @@ export function InboundLog({ initial }: { initial: InboundFilters }) {
         </label>
       </div>
       <p id="inbound-refresh-hint" aria-live="polite" className="text-xs text-zinc-600 dark:text-zinc-400">
-        {autoRefresh ? "New requests appear every few seconds." : "Turn on auto-refresh to watch requests arrive while you set up an integration."}
+        {autoRefresh
+          ? "New requests appear every few seconds."
+          : "Turn on auto-refresh to watch requests arrive while you set up an integration."}
       </p>
       {query.isPending ? (
         <SkeletonRows rows={5} label="Loading inbound requests" />
@@ -95,7 +102,8 @@ export function InboundLog({ initial }: { initial: InboundFilters }) {
         <ErrorState error={query.error} what="inbound requests" onRetry={() => void query.refetch()} />
       ) : rows.length === 0 ? (
         <EmptyState icon={Inbox} title={active ? "No requests match these filters" : "No inbound requests yet"}>
-          Every request the AI agent, Cal.com, Varda or Brevo sends to Empfio is listed here, including refused ones with the reason.
+          Every request the AI agent, Cal.com, Varda or Brevo sends to Empfio is listed here, including refused ones
+          with the reason.
         </EmptyState>
       ) : (
         <>

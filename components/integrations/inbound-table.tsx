@@ -22,18 +22,41 @@ export function InboundTable({ rows, label, compact = false, connections = [] }:
   const org = useOrg();
   const names = new Map(connections.map((c) => [c.id, c.name]));
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800"
+    >
       <table className={`w-full text-left text-sm ${compact ? "min-w-[560px]" : "min-w-[860px]"}`}>
         <caption className="sr-only">{label}, newest first</caption>
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-400">
           <tr>
-            <th scope="col" className={th}>Received</th>
-            {compact ? null : <th scope="col" className={th}>Source</th>}
-            <th scope="col" className={th}>Event</th>
-            <th scope="col" className={th}>Verification</th>
-            <th scope="col" className={th}>Outcome</th>
-            <th scope="col" className={th}>Reason</th>
-            {compact ? null : <th scope="col" className={th}>Result</th>}
+            <th scope="col" className={th}>
+              Received
+            </th>
+            {compact ? null : (
+              <th scope="col" className={th}>
+                Source
+              </th>
+            )}
+            <th scope="col" className={th}>
+              Event
+            </th>
+            <th scope="col" className={th}>
+              Verification
+            </th>
+            <th scope="col" className={th}>
+              Outcome
+            </th>
+            <th scope="col" className={th}>
+              Reason
+            </th>
+            {compact ? null : (
+              <th scope="col" className={th}>
+                Result
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -47,21 +70,30 @@ export function InboundTable({ rows, label, compact = false, connections = [] }:
                 <td className={td}>
                   <span className="font-medium">{SOURCE_LABELS[r.source] ?? r.source}</span>
                   {r.connection_id ? (
-                    <span className="block max-w-40 truncate text-xs text-zinc-500 dark:text-zinc-400" title={r.connection_id}>
+                    <span
+                      className="block max-w-40 truncate text-xs text-zinc-500 dark:text-zinc-400"
+                      title={r.connection_id}
+                    >
                       {names.get(r.connection_id) ?? "Deleted connection"}
                     </span>
                   ) : null}
                 </td>
               )}
-              <td className={`${td} font-mono text-xs`}>{r.event_type ?? <span className="text-zinc-500 dark:text-zinc-400">—</span>}</td>
+              <td className={`${td} font-mono text-xs`}>
+                {r.event_type ?? <span className="text-zinc-500 dark:text-zinc-400">—</span>}
+              </td>
               <td className={td}>
                 <VerificationBadge verification={r.verification} />
               </td>
               <td className={td}>
                 <OutcomeBadge outcome={r.outcome} />
-                <span className="block pt-0.5 font-mono text-xs text-zinc-500 dark:text-zinc-400">HTTP {r.http_status}</span>
+                <span className="block pt-0.5 font-mono text-xs text-zinc-500 dark:text-zinc-400">
+                  HTTP {r.http_status}
+                </span>
               </td>
-              <td className={`${td} min-w-52 max-w-sm text-zinc-700 dark:text-zinc-300`}>{r.reason ?? <span className="text-zinc-500 dark:text-zinc-400">—</span>}</td>
+              <td className={`${td} min-w-52 max-w-sm text-zinc-700 dark:text-zinc-300`}>
+                {r.reason ?? <span className="text-zinc-500 dark:text-zinc-400">—</span>}
+              </td>
               {compact ? null : (
                 <td className={td}>
                   <InboundEffects org={org} effects={r.effects} />

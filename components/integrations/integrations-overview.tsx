@@ -34,7 +34,9 @@ export function IntegrationsOverview() {
             <Webhook aria-hidden className="size-6 text-brand-600" />
             <h2 className="font-semibold">Webhooks</h2>
           </div>
-          <p className="flex-1 text-sm text-zinc-600 dark:text-zinc-400">Send signed events (new leads, bookings, escalations) to your own server, Zapier, Make or n8n.</p>
+          <p className="flex-1 text-sm text-zinc-600 dark:text-zinc-400">
+            Send signed events (new leads, bookings, escalations) to your own server, Zapier, Make or n8n.
+          </p>
           <span>
             <WebhooksStatus />
           </span>
@@ -50,7 +52,8 @@ export function IntegrationsOverview() {
             <h2 className="font-semibold">Inbound log</h2>
           </div>
           <p className="flex-1 text-sm text-zinc-600 dark:text-zinc-400">
-            Every request the AI agent, Cal.com, Varda and Brevo sent to Empfio: verified or not, what it created, and why one was refused.
+            Every request the AI agent, Cal.com, Varda and Brevo sent to Empfio: verified or not, what it created, and
+            why one was refused.
           </p>
           <Link href={inboundLogPath(org)} className={`${linkButton} self-start`}>
             Open inbound log

@@ -28,7 +28,8 @@ export const PROVIDERS: Record<ConnectionProvider, ProviderInfo> = {
   varda: {
     label: "Varda",
     icon: PhoneCall,
-    summary: "Contacts, conversations, messages and calls from Varda become leads; a tagged call outcome moves the lead's status.",
+    summary:
+      "Contacts, conversations, messages and calls from Varda become leads; a tagged call outcome moves the lead's status.",
     setup: [
       "In Varda's webhook settings, add a webhook and copy the signing secret Varda generates for it.",
       "Paste that secret here and create the connection.",
@@ -39,7 +40,8 @@ export const PROVIDERS: Record<ConnectionProvider, ProviderInfo> = {
   brevo: {
     label: "Brevo",
     icon: Mail,
-    summary: "Meetings booked, started and cancelled in Brevo become bookings; finished calls are recorded, and a missed call from a new number becomes a lead.",
+    summary:
+      "Meetings booked, started and cancelled in Brevo become bookings; finished calls are recorded, and a missed call from a new number becomes a lead.",
     setup: [
       "Create the connection here: Empfio shows one URL per Brevo event and the credentials (once).",
       "In Brevo, add a Meetings webhook for Meeting booked, Meeting started and Meeting cancelled, and a Phone webhook for Call finished, each with its URL.",
@@ -48,9 +50,18 @@ export const PROVIDERS: Record<ConnectionProvider, ProviderInfo> = {
   },
 };
 
-export const SOURCE_LABELS: Record<InboundSource, string> = { agent: "AI agent", calcom: "Cal.com", varda: "Varda", brevo: "Brevo" };
+export const SOURCE_LABELS: Record<InboundSource, string> = {
+  agent: "AI agent",
+  calcom: "Cal.com",
+  varda: "Varda",
+  brevo: "Brevo",
+};
 
-export const AUTH_LABELS: Record<Connection["auth"], string> = { signature: "Signed requests", bearer: "Bearer token", basic: "Basic auth" };
+export const AUTH_LABELS: Record<Connection["auth"], string> = {
+  signature: "Signed requests",
+  bearer: "Bearer token",
+  basic: "Basic auth",
+};
 
 export const BREVO_URL_LABELS: Record<keyof BrevoWebhookUrls, string> = {
   meeting_booked: "Meeting booked",
@@ -63,7 +74,10 @@ export const BREVO_URL_LABELS: Record<keyof BrevoWebhookUrls, string> = {
 export function connectionUrls(c: Pick<Connection, "webhook_url" | "webhook_urls">): { label: string; url: string }[] {
   const urls = c.webhook_urls;
   if (!urls) return [{ label: "Webhook URL", url: c.webhook_url }];
-  return (Object.keys(BREVO_URL_LABELS) as (keyof BrevoWebhookUrls)[]).map((k) => ({ label: `${BREVO_URL_LABELS[k]} URL`, url: urls[k] }));
+  return (Object.keys(BREVO_URL_LABELS) as (keyof BrevoWebhookUrls)[]).map((k) => ({
+    label: `${BREVO_URL_LABELS[k]} URL`,
+    url: urls[k],
+  }));
 }
 
 export function integrationsPath(org: string, rest = ""): string {

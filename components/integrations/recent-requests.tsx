@@ -45,18 +45,23 @@ function RecentRequestsList({ connection }: { connection: Connection }) {
   const org = useOrg();
   const query = useInboundRequests({ connection_id: connection.id }, { pageSize: RECENT, refreshMs: REFRESH_MS });
   if (query.isPending) return <SkeletonRows rows={2} label="Loading recent requests" />;
-  if (query.error) return <ErrorState error={query.error} what="recent requests" onRetry={() => void query.refetch()} />;
+  if (query.error)
+    return <ErrorState error={query.error} what="recent requests" onRetry={() => void query.refetch()} />;
   const rows = query.data.pages[0]?.data ?? [];
   return (
     <div className="space-y-2">
       {rows.length === 0 ? (
         <p className="rounded-md border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-          Nothing received yet. Once {PROVIDERS[connection.provider].label} sends to this URL, each request shows here, refused ones with the reason.
+          Nothing received yet. Once {PROVIDERS[connection.provider].label} sends to this URL, each request shows here,
+          refused ones with the reason.
         </p>
       ) : (
         <InboundTable rows={rows} label={`Recent requests to ${connection.name}`} compact />
       )}
-      <Link href={inboundLogPath(org, { connection_id: connection.id })} className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline dark:text-brand-100">
+      <Link
+        href={inboundLogPath(org, { connection_id: connection.id })}
+        className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline dark:text-brand-100"
+      >
         <ListTree aria-hidden className="size-4" /> All requests to this connection
       </Link>
     </div>

@@ -4,7 +4,15 @@ import { AlertDialog } from "radix-ui";
 import { Button } from "@/components/ui/button";
 import { useOrgMutation } from "./use-org-mutation";
 
-export function CancelBookingButton({ orgSlug, bookingId, label }: { orgSlug: string; bookingId: string; label: string }) {
+export function CancelBookingButton({
+  orgSlug,
+  bookingId,
+  label,
+}: {
+  orgSlug: string;
+  bookingId: string;
+  label: string;
+}) {
   const { mutate, pending, error } = useOrgMutation(orgSlug);
   return (
     <AlertDialog.Root>

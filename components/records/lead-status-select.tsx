@@ -5,7 +5,19 @@ import { useOrgMutation } from "./use-org-mutation";
 
 const STATUSES = ["new", "contacted", "qualified", "booked", "lost"] as const;
 
-export function LeadStatusSelect({ orgSlug, leadId, leadName, status, canManage }: { orgSlug: string; leadId: string; leadName: string; status: string; canManage: boolean }) {
+export function LeadStatusSelect({
+  orgSlug,
+  leadId,
+  leadName,
+  status,
+  canManage,
+}: {
+  orgSlug: string;
+  leadId: string;
+  leadName: string;
+  status: string;
+  canManage: boolean;
+}) {
   const [value, setValue] = useState(status);
   const { mutate, pending, error } = useOrgMutation(orgSlug);
   if (!canManage) return <StatusBadge status={status} />;
@@ -53,5 +65,11 @@ const TONES: Record<string, string> = {
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium capitalize ${TONES[status] ?? TONES.lost}`}>{status}</span>;
+  return (
+    <span
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium capitalize ${TONES[status] ?? TONES.lost}`}
+    >
+      {status}
+    </span>
+  );
 }

@@ -1,7 +1,15 @@
 import { Card } from "@/components/ui/card";
 
 /** A plain accessible table in a card that scrolls sideways on a phone. */
-export function RecordsTable({ caption, columns, children }: { caption: string; columns: string[]; children: React.ReactNode }) {
+export function RecordsTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: string[];
+  children: React.ReactNode;
+}) {
   return (
     <Card className="overflow-x-auto">
       <table className="w-full text-left text-sm">

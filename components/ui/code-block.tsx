@@ -2,7 +2,17 @@ import { cn } from "@/lib/cn";
 import { CopyButton } from "./copy-button";
 
 /** Monospace, scrollable, with an optional copy button; `label` names it for screen readers. */
-export function CodeBlock({ code, label, className, copy = true }: { code: string; label: string; className?: string; copy?: boolean }) {
+export function CodeBlock({
+  code,
+  label,
+  className,
+  copy = true,
+}: {
+  code: string;
+  label: string;
+  className?: string;
+  copy?: boolean;
+}) {
   return (
     <figure aria-label={label} className={cn("relative", className)}>
       <pre

@@ -4,7 +4,17 @@ import { Check, Copy } from "lucide-react";
 import { useEffect, useState } from "react";
 import { cn } from "@/lib/cn";
 
-export function CopyButton({ value, label = "Copy", className, showText = false }: { value: string; label?: string; className?: string; showText?: boolean }) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  className,
+  showText = false,
+}: {
+  value: string;
+  label?: string;
+  className?: string;
+  showText?: boolean;
+}) {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;

@@ -29,9 +29,16 @@ export function Modal({ open, onOpenChange, trigger, title, description, childre
           {...(description ? {} : { "aria-describedby": undefined })}
         >
           <Dialog.Title className="pr-8 text-lg font-semibold">{title}</Dialog.Title>
-          {description ? <Dialog.Description className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</Dialog.Description> : null}
+          {description ? (
+            <Dialog.Description className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+              {description}
+            </Dialog.Description>
+          ) : null}
           <div className="mt-4">{children}</div>
-          <Dialog.Close className="absolute top-4 right-4 rounded-md p-1 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800" aria-label="Close">
+          <Dialog.Close
+            className="absolute top-4 right-4 rounded-md p-1 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            aria-label="Close"
+          >
             <X aria-hidden className="size-4" />
           </Dialog.Close>
         </Dialog.Content>

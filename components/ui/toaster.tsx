@@ -30,12 +30,23 @@ export function Toaster({ children }: { children: React.ReactNode }) {
             onOpenChange={(open) => !open && setItems((all) => all.filter((i) => i.id !== t.id))}
             className={cn(
               "relative rounded-lg border bg-white p-4 pr-10 shadow-lg dark:bg-zinc-900",
-              t.tone === "error" ? "border-red-300 dark:border-red-800" : t.tone === "success" ? "border-emerald-300 dark:border-emerald-800" : "border-zinc-200 dark:border-zinc-800",
+              t.tone === "error"
+                ? "border-red-300 dark:border-red-800"
+                : t.tone === "success"
+                  ? "border-emerald-300 dark:border-emerald-800"
+                  : "border-zinc-200 dark:border-zinc-800",
             )}
           >
             <Toast.Title className="text-sm font-semibold">{t.title}</Toast.Title>
-            {t.description ? <Toast.Description className="mt-1 text-sm wrap-anywhere text-zinc-600 dark:text-zinc-400">{t.description}</Toast.Description> : null}
-            <Toast.Close aria-label="Dismiss" className="absolute top-3 right-3 rounded p-1 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            {t.description ? (
+              <Toast.Description className="mt-1 text-sm wrap-anywhere text-zinc-600 dark:text-zinc-400">
+                {t.description}
+              </Toast.Description>
+            ) : null}
+            <Toast.Close
+              aria-label="Dismiss"
+              className="absolute top-3 right-3 rounded p-1 text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            >
               <X aria-hidden className="size-4" />
             </Toast.Close>
           </Toast.Root>

@@ -9,7 +9,10 @@ import { webhooksPath } from "./webhook-links";
 export function BackLink({ to, label }: { to: string; label: string }) {
   const org = useOrg();
   return (
-    <Link href={webhooksPath(org, to)} className="mb-3 inline-flex items-center gap-1 text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+    <Link
+      href={webhooksPath(org, to)}
+      className="mb-3 inline-flex items-center gap-1 text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+    >
       <ArrowLeft aria-hidden className="size-4" /> {label}
     </Link>
   );

@@ -53,7 +53,12 @@ export function CreateEndpoint() {
   }
   return (
     <Card className="p-5">
-      <EndpointForm submitLabel="Save and send test ping" busyLabel="Saving and sending a test ping…" onSubmit={async (values) => setCreated(await create.mutateAsync(values))} onCancel={() => router.push(webhooksPath(org))} />
+      <EndpointForm
+        submitLabel="Save and send test ping"
+        busyLabel="Saving and sending a test ping…"
+        onSubmit={async (values) => setCreated(await create.mutateAsync(values))}
+        onCancel={() => router.push(webhooksPath(org))}
+      />
     </Card>
   );
 }

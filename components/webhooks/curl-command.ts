@@ -6,7 +6,12 @@ function quote(s: string): string {
 // Set by curl itself from the URL and body; repeating them can only make the copy wrong.
 const SKIP = new Set(["host", "content-length", "connection"]);
 
-export function curlCommand(request: { method: string; url: string; headers: Record<string, string>; body: string }): string {
+export function curlCommand(request: {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}): string {
   const lines = [`curl -X ${request.method} ${quote(request.url)}`];
   for (const [name, value] of Object.entries(request.headers)) {
     if (!SKIP.has(name.toLowerCase())) lines.push(`  -H ${quote(`${name}: ${value}`)}`);

@@ -22,7 +22,9 @@ const SERIES = [
 
 function tickLabel(iso: string, range: StatsRange): string {
   const d = new Date(iso);
-  return range === "24h" ? d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" }) : d.toLocaleDateString(undefined, { weekday: "short", day: "numeric" });
+  return range === "24h"
+    ? d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })
+    : d.toLocaleDateString(undefined, { weekday: "short", day: "numeric" });
 }
 
 export function DeliveryChart({ id }: { id: string }) {
@@ -30,20 +32,35 @@ export function DeliveryChart({ id }: { id: string }) {
   const { data, error, isPending, refetch } = useEndpointStats(id, range);
   return (
     <div className="space-y-3">
-      <div role="group" aria-label="Time range" className="inline-flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
+      <div
+        role="group"
+        aria-label="Time range"
+        className="inline-flex rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700"
+      >
         {RANGES.map((r) => (
           <button
             key={r.value}
             type="button"
             aria-pressed={range === r.value}
             onClick={() => setRange(r.value)}
-            className={cn("rounded px-3 py-1 text-sm font-medium", range === r.value ? "bg-brand-600 text-white" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800")}
+            className={cn(
+              "rounded px-3 py-1 text-sm font-medium",
+              range === r.value
+                ? "bg-brand-600 text-white"
+                : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
+            )}
           >
             {r.label}
           </button>
         ))}
       </div>
-      {isPending ? <Skeleton className="h-56 w-full" /> : error ? <ErrorState error={error} what="delivery statistics" onRetry={() => void refetch()} /> : <Chart buckets={data.buckets} range={range} />}
+      {isPending ? (
+        <Skeleton className="h-56 w-full" />
+      ) : error ? (
+        <ErrorState error={error} what="delivery statistics" onRetry={() => void refetch()} />
+      ) : (
+        <Chart buckets={data.buckets} range={range} />
+      )}
     </div>
   );
 }
@@ -57,16 +74,31 @@ function Chart({ buckets, range }: { buckets: StatsBucket[]; range: StatsRange }
         <ResponsiveContainer width="100%" height="100%">
           <BarChart accessibilityLayer={false} data={buckets} margin={{ top: 4, right: 4, bottom: 0, left: -20 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} vertical={false} />
-            <XAxis dataKey="start" tickFormatter={(v: string) => tickLabel(v, range)} stroke="currentColor" strokeOpacity={0.5} minTickGap={24} />
+            <XAxis
+              dataKey="start"
+              tickFormatter={(v: string) => tickLabel(v, range)}
+              stroke="currentColor"
+              strokeOpacity={0.5}
+              minTickGap={24}
+            />
             <YAxis allowDecimals={false} stroke="currentColor" strokeOpacity={0.5} />
             <Tooltip
-              labelFormatter={(v) => new Date(String(v)).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}
+              labelFormatter={(v) =>
+                new Date(String(v)).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
+              }
               contentStyle={{ background: "var(--color-zinc-900)", border: "none", borderRadius: 6, color: "white" }}
               cursor={{ fill: "currentColor", fillOpacity: 0.06 }}
             />
             <Legend />
             {SERIES.map((s) => (
-              <Bar key={s.key} dataKey={s.key} name={s.name} stackId="outcome" fill={s.color} isAnimationActive={false} />
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.name}
+                stackId="outcome"
+                fill={s.color}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>

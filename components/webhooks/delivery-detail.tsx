@@ -34,7 +34,10 @@ export function DeliveryDetail({ id }: { id: string }) {
           <h1 className="font-mono text-xl font-semibold">{d.event_type}</h1>
           <p className="text-sm break-all text-zinc-600 dark:text-zinc-400">
             to{" "}
-            <Link href={webhooksPath(org, `/${d.endpoint_id}`)} className="font-mono text-brand-700 hover:underline dark:text-brand-100">
+            <Link
+              href={webhooksPath(org, `/${d.endpoint_id}`)}
+              className="font-mono text-brand-700 hover:underline dark:text-brand-100"
+            >
               {d.endpoint_url}
             </Link>{" "}
             · created <RelativeTime iso={d.created_at} />

@@ -25,10 +25,19 @@ export function toQuery(f: FilterInputs, endpointId?: string): Filters {
   };
 }
 
-export function DeliveryFilters({ value, onChange, showEndpoint }: { value: FilterInputs; onChange: (next: FilterInputs) => void; showEndpoint: boolean }) {
+export function DeliveryFilters({
+  value,
+  onChange,
+  showEndpoint,
+}: {
+  value: FilterInputs;
+  onChange: (next: FilterInputs) => void;
+  showEndpoint: boolean;
+}) {
   const { data: types } = useEventTypes();
   const { data: endpoints } = useEndpoints();
-  const set = (key: keyof FilterInputs) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange({ ...value, [key]: e.target.value });
+  const set = (key: keyof FilterInputs) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    onChange({ ...value, [key]: e.target.value });
   const active = Object.values(value).some(Boolean);
   return (
     <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filter deliveries">
@@ -69,7 +78,11 @@ export function DeliveryFilters({ value, onChange, showEndpoint }: { value: Filt
         <Input id="filter-until" type="datetime-local" value={value.until} onChange={set("until")} />
       </Field>
       {active ? (
-        <button type="button" onClick={() => onChange(EMPTY_FILTERS)} className="h-10 text-sm font-medium text-brand-700 hover:underline dark:text-brand-100">
+        <button
+          type="button"
+          onClick={() => onChange(EMPTY_FILTERS)}
+          className="h-10 text-sm font-medium text-brand-700 hover:underline dark:text-brand-100"
+        >
           Clear filters
         </button>
       ) : null}

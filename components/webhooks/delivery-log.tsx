@@ -29,8 +29,12 @@ export function DeliveryLog({ endpointId }: { endpointId?: string }) {
       ) : query.error ? (
         <ErrorState error={query.error} what="deliveries" onRetry={() => void query.refetch()} />
       ) : rows.length === 0 ? (
-        <EmptyState icon={Inbox} title={Object.values(filters).some(Boolean) ? "No deliveries match these filters" : "No deliveries yet"}>
-          Deliveries appear here when an event is sent: a test ping, a sample event, or real activity such as a new lead.
+        <EmptyState
+          icon={Inbox}
+          title={Object.values(filters).some(Boolean) ? "No deliveries match these filters" : "No deliveries yet"}
+        >
+          Deliveries appear here when an event is sent: a test ping, a sample event, or real activity such as a new
+          lead.
         </EmptyState>
       ) : (
         <>

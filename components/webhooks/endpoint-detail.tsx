@@ -26,7 +26,10 @@ export function EndpointDetail({ id }: { id: string }) {
           <Section title="Signing secret" description="Verify every request's X-Empfio-Signature with it.">
             <SecretSection endpoint={endpoint} />
           </Section>
-          <Section title="Test your endpoint" description="Send a ping now, or a sample of a real event through the full pipeline with retries.">
+          <Section
+            title="Test your endpoint"
+            description="Send a ping now, or a sample of a real event through the full pipeline with retries."
+          >
             <div className="space-y-5">
               <TestPing id={id} />
               <SendSample endpoint={endpoint} />

@@ -15,7 +15,10 @@ import { EventPicker } from "./event-picker";
 // The API's schema, plus the URL shape checks a browser can do without DNS; the server still
 // decides about https and private addresses, and its answer lands on the same field.
 const formSchema = createEndpointSchema.extend({
-  url: createEndpointSchema.shape.url.refine((v) => /^https?:\/\/[^\s/]+/i.test(v) && URL.canParse(v), "Enter a full URL, like https://example.com/webhooks/empfio"),
+  url: createEndpointSchema.shape.url.refine(
+    (v) => /^https?:\/\/[^\s/]+/i.test(v) && URL.canParse(v),
+    "Enter a full URL, like https://example.com/webhooks/empfio",
+  ),
 });
 
 export type EndpointFormValues = z.input<typeof formSchema>;
@@ -64,7 +67,11 @@ export function EndpointForm({ defaultValues, submitLabel, busyLabel, onSubmit, 
         id="endpoint-url"
         label="Endpoint URL"
         error={errors.url?.message}
-        hint={urlHttp ? "Plain http:// is refused in production; use https:// unless you are in development mode." : "The HTTPS address Empfio will POST events to."}
+        hint={
+          urlHttp
+            ? "Plain http:// is refused in production; use https:// unless you are in development mode."
+            : "The HTTPS address Empfio will POST events to."
+        }
       >
         <Input
           id="endpoint-url"
@@ -77,7 +84,12 @@ export function EndpointForm({ defaultValues, submitLabel, busyLabel, onSubmit, 
           {...form.register("url")}
         />
       </Field>
-      <Field id="endpoint-description" label="Description (optional)" error={errors.description?.message} hint="A note for your team, such as “Zapier: new leads to Google Sheets”.">
+      <Field
+        id="endpoint-description"
+        label="Description (optional)"
+        error={errors.description?.message}
+        hint="A note for your team, such as “Zapier: new leads to Google Sheets”."
+      >
         <Textarea
           id="endpoint-description"
           rows={2}
@@ -99,9 +111,7 @@ export function EndpointForm({ defaultValues, submitLabel, busyLabel, onSubmit, 
         <Controller
           control={form.control}
           name="event_types"
-          render={({ field }) => (
-            <EventPicker value={field.value} onChange={field.onChange} />
-          )}
+          render={({ field }) => <EventPicker value={field.value} onChange={field.onChange} />}
         />
       </fieldset>
       {errors.root ? (

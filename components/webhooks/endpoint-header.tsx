@@ -24,7 +24,13 @@ export function EndpointHeader({ endpoint: e, canManage }: { endpoint: Endpoint;
   const update = useUpdateEndpoint(e.id);
   const remove = useDeleteEndpoint(e.id);
   function setEnabled(enabled: boolean) {
-    update.mutate({ enabled }, { onError: (err) => notify({ tone: "error", title: "Could not change the endpoint", description: errorMessage(err) }) });
+    update.mutate(
+      { enabled },
+      {
+        onError: (err) =>
+          notify({ tone: "error", title: "Could not change the endpoint", description: errorMessage(err) }),
+      },
+    );
   }
   return (
     <div className="space-y-4">
@@ -78,7 +84,8 @@ export function EndpointHeader({ endpoint: e, canManage }: { endpoint: Endpoint;
         </Alert>
       ) : e.consecutive_failures > 0 ? (
         <Alert tone="warning">
-          The last {e.consecutive_failures} deliveries in a row failed. Empfio disables an endpoint that keeps failing; open a failed delivery below to see why.
+          The last {e.consecutive_failures} deliveries in a row failed. Empfio disables an endpoint that keeps failing;
+          open a failed delivery below to see why.
         </Alert>
       ) : null}
     </div>

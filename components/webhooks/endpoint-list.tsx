@@ -25,8 +25,8 @@ export function EndpointList() {
     return (
       <EmptyState icon={Webhook} title="No webhook endpoints yet">
         <p>
-          A webhook sends a signed HTTPS POST to your server (or Zapier, Make, n8n…) the moment a lead arrives, a booking is made or
-          cancelled, or a conversation needs a human. No polling needed.
+          A webhook sends a signed HTTPS POST to your server (or Zapier, Make, n8n…) the moment a lead arrives, a
+          booking is made or cancelled, or a conversation needs a human. No polling needed.
         </p>
         {canManage ? (
           <Link href={webhooksPath(org, "/new")} className={`${primaryLinkButton} mt-4`}>
@@ -57,12 +57,17 @@ function EndpointRow({ org, endpoint: e }: { org: string; endpoint: Endpoint }) 
         <div className="min-w-0 space-y-2">
           <div className="flex flex-wrap items-center gap-2">
             <EndpointStatusBadge endpoint={e} />
-            <Link href={webhooksPath(org, `/${e.id}`)} className="min-w-0 font-mono text-sm font-medium break-all after:absolute after:inset-0 hover:underline">
+            <Link
+              href={webhooksPath(org, `/${e.id}`)}
+              className="min-w-0 font-mono text-sm font-medium break-all after:absolute after:inset-0 hover:underline"
+            >
               {e.url}
             </Link>
           </div>
           {e.description ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{e.description}</p> : null}
-          {!e.enabled && e.disabled_reason ? <p className="text-sm text-amber-800 dark:text-amber-300">{e.disabled_reason}</p> : null}
+          {!e.enabled && e.disabled_reason ? (
+            <p className="text-sm text-amber-800 dark:text-amber-300">{e.disabled_reason}</p>
+          ) : null}
           {/* Above the full-card link so the "+N more" toggle stays clickable. */}
           <div className="relative z-10">
             <EventChips types={e.event_types} />
@@ -72,7 +77,11 @@ function EndpointRow({ org, endpoint: e }: { org: string; endpoint: Endpoint }) 
           <dt className="text-zinc-500 dark:text-zinc-400">Success (24 h)</dt>
           <dd>
             <SuccessRate rate={e.stats?.success_rate_24h} />
-            {e.stats?.deliveries_24h ? <span className="block text-xs text-zinc-500 dark:text-zinc-400">{e.stats.deliveries_24h} deliveries</span> : null}
+            {e.stats?.deliveries_24h ? (
+              <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                {e.stats.deliveries_24h} deliveries
+              </span>
+            ) : null}
           </dd>
           <dt className="text-zinc-500 dark:text-zinc-400">Last delivery</dt>
           <dd className="flex flex-col items-start gap-0.5 sm:items-end">

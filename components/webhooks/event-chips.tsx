@@ -12,7 +12,10 @@ export function EventChips({ types }: { types: string[] }) {
   return (
     <ul className="flex flex-wrap gap-1" aria-label="Subscribed events">
       {shown.map((t) => (
-        <li key={t} className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+        <li
+          key={t}
+          className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+        >
           {t}
         </li>
       ))}

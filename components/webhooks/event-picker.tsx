@@ -18,7 +18,9 @@ export function EventPicker({ value, onChange }: Props) {
   const selected = new Set(value);
   const toggle = (names: string[], on: boolean) => {
     const next = new Set(selected);
-    for (const n of names) if (on) next.add(n); else next.delete(n);
+    for (const n of names)
+      if (on) next.add(n);
+      else next.delete(n);
     onChange([...next]);
   };
   return (
@@ -52,7 +54,9 @@ export function EventPicker({ value, onChange }: Props) {
                     </span>
                   </label>
                   <details className="mt-1 ml-7">
-                    <summary className="cursor-pointer text-xs font-medium text-brand-700 dark:text-brand-100">Sample payload</summary>
+                    <summary className="cursor-pointer text-xs font-medium text-brand-700 dark:text-brand-100">
+                      Sample payload
+                    </summary>
                     <CodeBlock code={sampleEnvelope(t)} label={`${t.name} sample payload`} className="mt-2" />
                   </details>
                 </li>
@@ -65,7 +69,17 @@ export function EventPicker({ value, onChange }: Props) {
   );
 }
 
-function AreaToggle({ area, count, total, onToggle }: { area: string; count: number; total: number; onToggle: (on: boolean) => void }) {
+function AreaToggle({
+  area,
+  count,
+  total,
+  onToggle,
+}: {
+  area: string;
+  count: number;
+  total: number;
+  onToggle: (on: boolean) => void;
+}) {
   const ref = useRef<HTMLInputElement>(null);
   // "indeterminate" exists only as a DOM property, not as an attribute.
   useEffect(() => {
@@ -73,7 +87,13 @@ function AreaToggle({ area, count, total, onToggle }: { area: string; count: num
   }, [count, total]);
   return (
     <label className="flex items-center gap-2 text-xs font-medium text-zinc-700 dark:text-zinc-300">
-      <input ref={ref} type="checkbox" checked={count === total} onChange={(e) => onToggle(e.target.checked)} className="size-4 accent-brand-600" />
+      <input
+        ref={ref}
+        type="checkbox"
+        checked={count === total}
+        onChange={(e) => onToggle(e.target.checked)}
+        className="size-4 accent-brand-600"
+      />
       Select all <span className="sr-only">{area} events</span>
     </label>
   );

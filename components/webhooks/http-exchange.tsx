@@ -50,10 +50,16 @@ export function HttpExchange({ attempt: a, defaultOpen }: { attempt: Attempt; de
                 HTTP {a.response.status} {a.response.truncated ? <Badge tone="warning">body truncated</Badge> : null}
               </p>
               <Headers headers={a.response.headers} label={`Attempt ${n} response headers`} />
-              {a.response.body ? <CodeBlock code={prettyJson(a.response.body)} label={`Attempt ${n} response body`} /> : <p className="text-xs text-zinc-500 dark:text-zinc-400">Empty body.</p>}
+              {a.response.body ? (
+                <CodeBlock code={prettyJson(a.response.body)} label={`Attempt ${n} response body`} />
+              ) : (
+                <p className="text-xs text-zinc-500 dark:text-zinc-400">Empty body.</p>
+              )}
             </>
           ) : (
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">No response: {a.error?.message ?? "the request did not complete"}.</p>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              No response: {a.error?.message ?? "the request did not complete"}.
+            </p>
           )}
         </div>
       </div>

@@ -12,7 +12,12 @@ export function PingResult({ ping }: { ping: Ping }) {
       </Alert>
     );
   }
-  const what = ping.status_code !== null ? `Your endpoint answered ${ping.status_code}` : ping.error ? `${ping.error.message} (${ping.error.kind})` : "The request failed";
+  const what =
+    ping.status_code !== null
+      ? `Your endpoint answered ${ping.status_code}`
+      : ping.error
+        ? `${ping.error.message} (${ping.error.kind})`
+        : "The request failed";
   return (
     <Alert tone="danger" title="Test ping failed">
       <p>
@@ -23,7 +28,12 @@ export function PingResult({ ping }: { ping: Ping }) {
       {ping.response_excerpt ? (
         <div>
           <p className="text-xs">Response body (excerpt):</p>
-          <pre tabIndex={0} className="mt-1 max-h-40 overflow-auto rounded bg-white/60 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-black/30">{ping.response_excerpt}</pre>
+          <pre
+            tabIndex={0}
+            className="mt-1 max-h-40 overflow-auto rounded bg-white/60 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-black/30"
+          >
+            {ping.response_excerpt}
+          </pre>
         </div>
       ) : null}
     </Alert>

@@ -23,7 +23,12 @@ export function RecoverForm({ id }: { id: string }) {
     e.preventDefault();
     recover.mutate(new Date(since).toISOString(), {
       onSuccess: ({ recovered }) =>
-        notify({ tone: "success", title: recovered ? `Re-sending ${recovered} failed deliver${recovered === 1 ? "y" : "ies"}` : "No failed deliveries since then" }),
+        notify({
+          tone: "success",
+          title: recovered
+            ? `Re-sending ${recovered} failed deliver${recovered === 1 ? "y" : "ies"}`
+            : "No failed deliveries since then",
+        }),
       onError: (err) => notify({ tone: "error", title: "Recovery failed", description: errorMessage(err) }),
     });
   }
@@ -33,7 +38,14 @@ export function RecoverForm({ id }: { id: string }) {
         <label htmlFor="recover-since" className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
           Recover failed since
         </label>
-        <Input id="recover-since" type="datetime-local" required value={since} onChange={(e) => setSince(e.target.value)} className="h-8 w-auto" />
+        <Input
+          id="recover-since"
+          type="datetime-local"
+          required
+          value={since}
+          onChange={(e) => setSince(e.target.value)}
+          className="h-8 w-auto"
+        />
       </div>
       <Button type="submit" size="sm" variant="secondary" disabled={recover.isPending || !since}>
         <History aria-hidden className="size-4" /> {recover.isPending ? "Recovering…" : "Recover"}

@@ -19,10 +19,16 @@ export function RetryButton({ id, size = "sm" }: { id: string; size?: "sm" | "md
         retry.mutate(id, {
           onSuccess: ({ outcome }) =>
             outcome.succeeded
-              ? notify({ tone: "success", title: "Delivered", description: `Your endpoint answered ${outcome.status_code}.` })
+              ? notify({
+                  tone: "success",
+                  title: "Delivered",
+                  description: `Your endpoint answered ${outcome.status_code}.`,
+                })
               : notify({
                   tone: "error",
-                  title: outcome.status_code ? `Failed again: ${outcome.status_code}` : `Failed again: ${outcome.error?.message ?? "no response"}`,
+                  title: outcome.status_code
+                    ? `Failed again: ${outcome.status_code}`
+                    : `Failed again: ${outcome.error?.message ?? "no response"}`,
                   description: outcome.advice ?? undefined,
                 }),
           onError: (err) => notify({ tone: "error", title: "Could not retry", description: errorMessage(err) }),

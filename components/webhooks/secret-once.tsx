@@ -9,7 +9,10 @@ export function SecretOnce({ secret, title, note }: { secret: string; title: str
         <KeyRound aria-hidden className="size-4" /> {title}
       </p>
       <div className="mt-2 flex items-center gap-2">
-        <code data-testid="one-time-secret" className="min-w-0 flex-1 rounded bg-white px-2 py-1.5 font-mono text-sm break-all dark:bg-zinc-900">
+        <code
+          data-testid="one-time-secret"
+          className="min-w-0 flex-1 rounded bg-white px-2 py-1.5 font-mono text-sm break-all dark:bg-zinc-900"
+        >
           {secret}
         </code>
         <CopyButton value={secret} label="Copy" showText />

@@ -71,8 +71,8 @@ export function SecretSection({ endpoint }: { endpoint: Endpoint }) {
           />
         ) : endpoint.previous_secret_expires_at ? (
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            A rotation is in progress: the previous secret signs X-Empfio-Signature until {formatAbsolute(endpoint.previous_secret_expires_at)}, and X-Empfio-Signature-Next
-            carries the new one.
+            A rotation is in progress: the previous secret signs X-Empfio-Signature until{" "}
+            {formatAbsolute(endpoint.previous_secret_expires_at)}, and X-Empfio-Signature-Next carries the new one.
           </p>
         ) : null}
       </div>

@@ -42,7 +42,12 @@ export function SendSample({ endpoint }: { endpoint: Endpoint }) {
           disabled={!type || send.isPending}
           onClick={() =>
             send.mutate(name, {
-              onSuccess: ({ event_id }) => notify({ tone: "success", title: `Sample ${name} queued`, description: `Event ${event_id}. Watch it in the delivery log below.` }),
+              onSuccess: ({ event_id }) =>
+                notify({
+                  tone: "success",
+                  title: `Sample ${name} queued`,
+                  description: `Event ${event_id}. Watch it in the delivery log below.`,
+                }),
             })
           }
         >
@@ -50,7 +55,9 @@ export function SendSample({ endpoint }: { endpoint: Endpoint }) {
         </Button>
       </div>
       {type && !endpoint.event_types.includes(type.name) ? (
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">This endpoint is not subscribed to {type.name}; the sample is sent to it anyway.</p>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          This endpoint is not subscribed to {type.name}; the sample is sent to it anyway.
+        </p>
       ) : null}
       {send.error ? (
         <Alert tone="danger" role="alert">
@@ -59,7 +66,9 @@ export function SendSample({ endpoint }: { endpoint: Endpoint }) {
       ) : null}
       {type ? (
         <details>
-          <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-100">Payload it will send</summary>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-100">
+            Payload it will send
+          </summary>
           <CodeBlock code={sampleEnvelope(type)} label={`${type.name} sample payload`} className="mt-2" />
         </details>
       ) : null}

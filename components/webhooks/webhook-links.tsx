@@ -8,7 +8,8 @@ import { cn } from "@/lib/cn";
 
 export const linkButton =
   "inline-flex h-10 items-center justify-center gap-2 rounded-md border border-zinc-300 bg-white px-4 text-sm font-medium text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800";
-export const primaryLinkButton = "inline-flex h-10 items-center justify-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700";
+export const primaryLinkButton =
+  "inline-flex h-10 items-center justify-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700";
 
 export function webhooksPath(org: string, rest = ""): string {
   return `/${org}/settings/integrations/webhooks${rest}`;

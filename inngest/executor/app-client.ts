@@ -6,7 +6,12 @@ export type AppResponse = { status: number; headers: http.IncomingHttpHeaders; b
 export function createAppClient(maxSockets: number, timeoutMs: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets });
 
-  function request(method: "POST" | "PUT", url: string, payload: unknown, headers: Record<string, string> = {}): Promise<AppResponse> {
+  function request(
+    method: "POST" | "PUT",
+    url: string,
+    payload: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<AppResponse> {
     const body = JSON.stringify(payload);
     return new Promise((resolve, reject) => {
       const req = http.request(
@@ -20,7 +25,13 @@ export function createAppClient(maxSockets: number, timeoutMs: number) {
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString("utf8"),
+            }),
+          );
           res.on("error", reject);
         },
       );

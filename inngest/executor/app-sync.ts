@@ -8,7 +8,14 @@ import type { Log } from "./logger";
  * in_band` and body `{url}`; the SDK answers with every function's config. Retries until
  * the app answers, then re-syncs periodically and whenever a call says a function is unknown.
  */
-export function createAppSync(deps: { db: pg.Pool; registry: FunctionRegistry; app: AppClient; appUrl: string; resyncMs: number; log: Log }) {
+export function createAppSync(deps: {
+  db: pg.Pool;
+  registry: FunctionRegistry;
+  app: AppClient;
+  appUrl: string;
+  resyncMs: number;
+  log: Log;
+}) {
   const { db, registry, app, appUrl, log } = deps;
   let synced = false;
   let current: Promise<boolean> | null = null;
@@ -29,9 +36,15 @@ export function createAppSync(deps: { db: pg.Pool; registry: FunctionRegistry; a
 
   async function attempt(): Promise<boolean> {
     try {
-      const res = await app.request("PUT", appUrl, { url: appUrl }, { "x-inngest-sync-kind": "in_band", "x-inngest-server-kind": "dev" });
+      const res = await app.request(
+        "PUT",
+        appUrl,
+        { url: appUrl },
+        { "x-inngest-sync-kind": "in_band", "x-inngest-server-kind": "dev" },
+      );
       const body = JSON.parse(res.body) as { functions?: FunctionConfig[] };
-      if (res.status !== 200 || !Array.isArray(body.functions)) throw new Error(`sync replied ${res.status}: ${res.body.slice(0, 200)}`);
+      if (res.status !== 200 || !Array.isArray(body.functions))
+        throw new Error(`sync replied ${res.status}: ${res.body.slice(0, 200)}`);
       await accept(body.functions, appUrl);
       failures = 0;
       return true;

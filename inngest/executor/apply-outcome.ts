@@ -70,7 +70,13 @@ export async function applyProgress(
 }
 
 /** Puts the item back for another attempt after `delayMs`. */
-export async function applyRetry(db: pg.Pool, item: ClaimedItem, owner: string, delayMs: number, countAttempt = true): Promise<boolean> {
+export async function applyRetry(
+  db: pg.Pool,
+  item: ClaimedItem,
+  owner: string,
+  delayMs: number,
+  countAttempt = true,
+): Promise<boolean> {
   const { rowCount } = await db.query(
     `UPDATE executor.queue SET attempt = attempt + $4, available_at = now() + $3 * interval '1 millisecond',
        lease_owner = NULL, lease_until = NULL, rerun = false
@@ -96,7 +102,13 @@ export async function applyComplete(db: pg.Pool, item: ClaimedItem, owner: strin
 }
 
 /** Marks the run failed and, in the same transaction, emits `inngest/function.failed` (onFailure). */
-export async function applyFail(db: pg.Pool, registry: FunctionRegistry, item: ClaimedItem, owner: string, error: SerializedError): Promise<boolean> {
+export async function applyFail(
+  db: pg.Pool,
+  registry: FunctionRegistry,
+  item: ClaimedItem,
+  owner: string,
+  error: SerializedError,
+): Promise<boolean> {
   const client = await db.connect();
   try {
     await client.query("BEGIN");

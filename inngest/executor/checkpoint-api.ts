@@ -29,14 +29,18 @@ type CheckpointOp = { id?: unknown; op?: unknown; name?: unknown; displayName?: 
 export type CheckpointedStep = { id: string; name: string | null; result: { data: unknown } };
 
 /** Validates a checkpoint body; only finished `step.run`s may be checkpointed, as on Inngest. */
-export function parseCheckpoint(runId: string, raw: string): { itemId: string; owner: string; fnId: string; steps: CheckpointedStep[] } {
+export function parseCheckpoint(
+  runId: string,
+  raw: string,
+): { itemId: string; owner: string; fnId: string; steps: CheckpointedStep[] } {
   let body: { run_id?: unknown; fn_id?: unknown; qi_id?: unknown; steps?: unknown };
   try {
     body = JSON.parse(raw) as typeof body;
   } catch {
     throw new EventApiError(400, "invalid_json", "Request body is not valid JSON");
   }
-  if (body.run_id !== undefined && body.run_id !== runId) throw new EventApiError(400, "run_mismatch", "run_id does not match the URL");
+  if (body.run_id !== undefined && body.run_id !== runId)
+    throw new EventApiError(400, "run_mismatch", "run_id does not match the URL");
   const ref = parseQueueItemRef(body.qi_id);
   if (!ref) throw new EventApiError(400, "invalid_qi_id", "qi_id is missing or was not issued by this executor");
   if (!Array.isArray(body.steps)) throw new EventApiError(400, "invalid_steps", "steps must be an array");
@@ -55,7 +59,13 @@ export function parseCheckpoint(runId: string, raw: string): { itemId: string; o
  * and resets the item's attempt count (a step finished, so the next failure is a first
  * attempt again). Returns false for a stale call (the SDK then stops: 409).
  */
-export async function applyCheckpoint(db: pg.Pool, runId: string, itemId: string, owner: string, steps: CheckpointedStep[]): Promise<boolean> {
+export async function applyCheckpoint(
+  db: pg.Pool,
+  runId: string,
+  itemId: string,
+  owner: string,
+  steps: CheckpointedStep[],
+): Promise<boolean> {
   const { rows } = await db.query<{ owned: boolean }>(
     prepared(
       "checkpoint",
@@ -73,7 +83,12 @@ export async function applyCheckpoint(db: pg.Pool, runId: string, itemId: string
   return rows[0]?.owned ?? false;
 }
 
-export async function handleCheckpoint(db: pg.Pool, log: Log, runId: string, raw: string): Promise<{ status: number; body: unknown }> {
+export async function handleCheckpoint(
+  db: pg.Pool,
+  log: Log,
+  runId: string,
+  raw: string,
+): Promise<{ status: number; body: unknown }> {
   const { itemId, owner, fnId, steps } = parseCheckpoint(runId, raw);
   if (!(await applyCheckpoint(db, runId, itemId, owner, steps))) {
     log(`run ${runId} fn=${fnId} checkpoint refused: the call no longer holds its lease`);

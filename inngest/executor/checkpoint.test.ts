@@ -23,25 +23,31 @@ beforeAll(async () => {
         const c = await step.run("c", async () => (memoizedBefore.push(await memoizedSteps(runId)), { sum: a + b }));
         return c;
       }),
-      client.createFunction({ id: "then-fails", triggers: [{ event: "cp/then-fails" }], retries: 2 }, async ({ step }) => {
-        const a = await step.run("a", () => hit("then-fails-a"));
-        const b = await step.run("b", () => {
-          if (hit("then-fails-b") === 1) throw new Error("transient");
-          return 10;
-        });
-        return a + b;
-      }),
-      client.createFunction({ id: "late-fail", triggers: [{ event: "cp/late-fail" }], retries: 2 }, async ({ step }) => {
-        const a = await step.run("a", () => {
-          if (hit("late-fail-a") <= 2) throw new Error("transient a");
-          return 1;
-        });
-        const b = await step.run("b", () => {
-          if (hit("late-fail-b") === 1) throw new Error("transient b");
-          return 20;
-        });
-        return a + b;
-      }),
+      client.createFunction(
+        { id: "then-fails", triggers: [{ event: "cp/then-fails" }], retries: 2 },
+        async ({ step }) => {
+          const a = await step.run("a", () => hit("then-fails-a"));
+          const b = await step.run("b", () => {
+            if (hit("then-fails-b") === 1) throw new Error("transient");
+            return 10;
+          });
+          return a + b;
+        },
+      ),
+      client.createFunction(
+        { id: "late-fail", triggers: [{ event: "cp/late-fail" }], retries: 2 },
+        async ({ step }) => {
+          const a = await step.run("a", () => {
+            if (hit("late-fail-a") <= 2) throw new Error("transient a");
+            return 1;
+          });
+          const b = await step.run("b", () => {
+            if (hit("late-fail-b") === 1) throw new Error("transient b");
+            return 20;
+          });
+          return a + b;
+        },
+      ),
     ],
     { timeScale: 0.001 },
   );
@@ -56,7 +62,10 @@ describe("checkpointing (POST /v1/checkpoint/<runId>/async)", () => {
     expect(h.appCalls("chain")).toBe(1);
     expect(memoizedBefore).toEqual([0, 1, 2]);
     expect([runs["chain-a"], runs["chain-b"]]).toEqual([1, 1]);
-    const { rows } = await h.db.query<{ name: string; result: unknown }>("SELECT name, result FROM executor.steps WHERE run_id = $1 ORDER BY seq", [run.id]);
+    const { rows } = await h.db.query<{ name: string; result: unknown }>(
+      "SELECT name, result FROM executor.steps WHERE run_id = $1 ORDER BY seq",
+      [run.id],
+    );
     expect(rows).toEqual([
       { name: "a", result: { data: 1 } },
       { name: "b", result: { data: 1 } },
@@ -81,13 +90,23 @@ describe("checkpointing (POST /v1/checkpoint/<runId>/async)", () => {
 
   it("refuses a checkpoint from a call that no longer holds its lease, and stores nothing", async () => {
     const post = (runId: string, body: unknown) =>
-      fetch(`${h.executor.url}/v1/checkpoint/${runId}/async`, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) });
+      fetch(`${h.executor.url}/v1/checkpoint/${runId}/async`, {
+        method: "POST",
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
     const step = { id: "s1", op: "StepRun", name: "s1", data: 1 };
-    const stale = await post("run-x", { run_id: "run-x", fn_id: "conf-chain", qi_id: "424242.some-old-owner", steps: [step] });
+    const stale = await post("run-x", {
+      run_id: "run-x",
+      fn_id: "conf-chain",
+      qi_id: "424242.some-old-owner",
+      steps: [step],
+    });
     expect(stale.status).toBe(409);
     expect(await memoizedSteps("run-x")).toBe(0);
     expect((await post("run-x", "not json")).status).toBe(400);
     expect((await post("run-x", { run_id: "run-x", qi_id: "bogus", steps: [step] })).status).toBe(400);
-    expect((await post("run-x", { run_id: "run-x", qi_id: "1.o", steps: [{ id: "w", op: "Sleep", name: "1s" }] })).status).toBe(400);
+    expect(
+      (await post("run-x", { run_id: "run-x", qi_id: "1.o", steps: [{ id: "w", op: "Sleep", name: "1s" }] })).status,
+    ).toBe(400);
   });
 });

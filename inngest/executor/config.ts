@@ -51,7 +51,9 @@ export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Executo
   };
 }
 
-export function withDefaults(options: Partial<ExecutorConfig> & { databaseUrl: string; appUrl: string }): ExecutorConfig {
+export function withDefaults(
+  options: Partial<ExecutorConfig> & { databaseUrl: string; appUrl: string },
+): ExecutorConfig {
   return {
     port: 0,
     host: "127.0.0.1",

@@ -20,7 +20,11 @@ let child: ChildProcess | undefined;
 
 function spawnExecutor(): Promise<ChildProcess> {
   // `node --import tsx` rather than the tsx CLI, whose extra wrapper process would survive kill -9.
-  const proc = spawn(process.execPath, ["--import", "tsx", "inngest/executor/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", "inngest/executor/main.ts"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     proc.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("executor listening on") && resolve(proc));
     proc.once("exit", (code) => reject(new Error(`executor exited early with ${code}`)));
@@ -68,7 +72,10 @@ afterAll(async () => {
 it("continues a run from its last finished (checkpointed) step after kill -9, running no finished step twice", async () => {
   child = await spawnExecutor();
   const events = (await (
-    await fetch(`http://127.0.0.1:${env.INNGEST_EXECUTOR_PORT}/e/key`, { method: "POST", body: JSON.stringify({ name: "c/long", data: {} }) })
+    await fetch(`http://127.0.0.1:${env.INNGEST_EXECUTOR_PORT}/e/key`, {
+      method: "POST",
+      body: JSON.stringify({ name: "c/long", data: {} }),
+    })
   ).json()) as { ids: string[] };
   expect(events.ids).toHaveLength(1);
   await waitUntil(async () => (executions.get("s3") ?? 0) > 0, 15_000, "step s3 to start");

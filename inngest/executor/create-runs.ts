@@ -5,7 +5,13 @@ import { ulid } from "./ids";
 import { prepared } from "./prepared";
 
 /** An event as the executor stores it and hands it to functions. */
-export type StoredEvent = { id: string; name: string; data: Record<string, unknown>; ts: number; [field: string]: unknown };
+export type StoredEvent = {
+  id: string;
+  name: string;
+  data: Record<string, unknown>;
+  ts: number;
+  [field: string]: unknown;
+};
 
 export type IncomingEvent = { event: StoredEvent; dedupeKey?: string };
 export type CreatedRuns = { eventIds: string[]; runIds: string[] };
@@ -25,29 +31,38 @@ export async function createRuns(
   targets: (event: StoredEvent) => FunctionDef[] = (event) => registry.matching(event),
 ): Promise<CreatedRuns> {
   const idemSeen = new Set<string>();
-  const runs = incoming.flatMap(({ event }) =>
-    targets(event).map((def) => {
-      const scope = { event };
-      const idem = def.idempotency ? evaluateKey(def.idempotency, scope) : undefined;
-      return {
-        id: ulid(),
-        fn_id: def.id,
-        event_id: event.id,
-        event,
-        idem_key: idem,
-        ckeys: def.concurrency.map((c) => `${c.scope === "fn" ? `fn:${def.id}` : c.scope}:${c.key ? (evaluateKey(c.key, scope) ?? "") : ""}`),
-        climits: def.concurrency.map((c) => c.limit),
-      };
-    }),
-  ).filter((run) => {
-    // One statement may not claim the same dedupe row twice: the first in a batch wins.
-    if (run.idem_key === undefined) return true;
-    const key = `${run.fn_id}\u0000${run.idem_key}`;
-    if (idemSeen.has(key)) return false;
-    idemSeen.add(key);
-    return true;
-  });
-  const events = incoming.map(({ event, dedupeKey }) => ({ id: event.id, name: event.name, payload: event, dedupe_key: dedupeKey ?? null }));
+  const runs = incoming
+    .flatMap(({ event }) =>
+      targets(event).map((def) => {
+        const scope = { event };
+        const idem = def.idempotency ? evaluateKey(def.idempotency, scope) : undefined;
+        return {
+          id: ulid(),
+          fn_id: def.id,
+          event_id: event.id,
+          event,
+          idem_key: idem,
+          ckeys: def.concurrency.map(
+            (c) => `${c.scope === "fn" ? `fn:${def.id}` : c.scope}:${c.key ? (evaluateKey(c.key, scope) ?? "") : ""}`,
+          ),
+          climits: def.concurrency.map((c) => c.limit),
+        };
+      }),
+    )
+    .filter((run) => {
+      // One statement may not claim the same dedupe row twice: the first in a batch wins.
+      if (run.idem_key === undefined) return true;
+      const key = `${run.fn_id}\u0000${run.idem_key}`;
+      if (idemSeen.has(key)) return false;
+      idemSeen.add(key);
+      return true;
+    });
+  const events = incoming.map(({ event, dedupeKey }) => ({
+    id: event.id,
+    name: event.name,
+    payload: event,
+    dedupe_key: dedupeKey ?? null,
+  }));
   const { rows } = await db.query<{ duplicates: Record<string, string> | null; runs: string[] | null }>(
     prepared(
       "create-runs",

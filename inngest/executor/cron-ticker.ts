@@ -21,7 +21,11 @@ export async function fireDueCrons(db: pg.Pool, registry: FunctionRegistry, log:
     for (const row of rows) {
       const def = registry.get(row.fn_id);
       const next = nextCronTime(row.cron, new Date(Math.max(Date.now(), row.next_at.getTime())));
-      await client.query("UPDATE executor.crons SET next_at = $3 WHERE fn_id = $1 AND cron = $2", [row.fn_id, row.cron, next]);
+      await client.query("UPDATE executor.crons SET next_at = $3 WHERE fn_id = $1 AND cron = $2", [
+        row.fn_id,
+        row.cron,
+        next,
+      ]);
       if (!def) continue;
       const event = { id: ulid(), name: "inngest/scheduled.timer", data: { cron: row.cron }, ts: Date.now() };
       await createRuns(client, registry, [{ event }], () => [def]);

@@ -2,17 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness } from "./test-support/harness";
 
 let h: Awaited<ReturnType<typeof startHarness>>;
-const post = (body: string, key = "k") => fetch(`${h.executor.url}/e/${key}`, { method: "POST", headers: { "content-type": "application/json" }, body });
-const queued = async () => Number((await h.db.query<{ n: string }>("SELECT count(*) AS n FROM executor.runs")).rows[0].n);
+const post = (body: string, key = "k") =>
+  fetch(`${h.executor.url}/e/${key}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+const queued = async () =>
+  Number((await h.db.query<{ n: string }>("SELECT count(*) AS n FROM executor.runs")).rows[0].n);
 
 beforeAll(async () => {
-  h = await startHarness((client) => [client.createFunction({ id: "echo", triggers: [{ event: "api/echo" }] }, async ({ event }) => event.data)]);
+  h = await startHarness((client) => [
+    client.createFunction({ id: "echo", triggers: [{ event: "api/echo" }] }, async ({ event }) => event.data),
+  ]);
 });
 afterAll(() => h?.stop());
 
 describe("event API", () => {
   it("accepts one event or a batch and replies like Inngest", async () => {
-    const res = await post(JSON.stringify([{ name: "api/echo", data: { n: 1 } }, { name: "api/echo", data: { n: 2 } }]));
+    const res = await post(
+      JSON.stringify([
+        { name: "api/echo", data: { n: 1 } },
+        { name: "api/echo", data: { n: 2 } },
+      ]),
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as { ids: string[]; status: number };
     expect(body.status).toBe(200);
@@ -21,8 +30,12 @@ describe("event API", () => {
   });
 
   it("treats the event id as a 24 h idempotency key", async () => {
-    const first = (await (await post(JSON.stringify({ id: "dup-1", name: "api/echo", data: { n: 3 } }))).json()) as { ids: string[] };
-    const again = (await (await post(JSON.stringify({ id: "dup-1", name: "api/echo", data: { n: 3 } }))).json()) as { ids: string[] };
+    const first = (await (await post(JSON.stringify({ id: "dup-1", name: "api/echo", data: { n: 3 } }))).json()) as {
+      ids: string[];
+    };
+    const again = (await (await post(JSON.stringify({ id: "dup-1", name: "api/echo", data: { n: 3 } }))).json()) as {
+      ids: string[];
+    };
     expect(again.ids).toEqual(first.ids);
     await h.finished("echo", 3);
     expect((await h.runs("echo")).filter((r) => (r.output as { n: number }).n === 3)).toHaveLength(1);

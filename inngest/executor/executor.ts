@@ -34,7 +34,12 @@ export async function startExecutor(options: StartOptions): Promise<RunningExecu
   const log = createLog(config.log);
   await applyMigrations(config.databaseUrl, EXECUTOR_MIGRATIONS);
   setPreparedStatements(config.preparedStatements);
-  const db = new pg.Pool({ connectionString: config.databaseUrl, max: Math.min(config.workers + 2, 12), idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS, ...TCP_KEEPALIVE });
+  const db = new pg.Pool({
+    connectionString: config.databaseUrl,
+    max: Math.min(config.workers + 2, 12),
+    idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
+    ...TCP_KEEPALIVE,
+  });
   db.on("error", (error) => log(`database connection error: ${error.message}`));
   const registry = new FunctionRegistry();
   await registry.load(db);
@@ -54,8 +59,18 @@ export async function startExecutor(options: StartOptions): Promise<RunningExecu
   sync.start();
   let pruning: Promise<unknown> | null = null;
   const timers = [
-    setInterval(() => renewLeases(db, owner, config.leaseMs).catch((e: Error) => log(`lease renewal failed: ${e.message}`)), config.leaseMs / 3),
-    setInterval(() => fireDueCrons(db, registry, log).then((n) => n > 0 && dispatcher.wake(), (e: Error) => log(`cron tick failed: ${e.message}`)), 1_000),
+    setInterval(
+      () => renewLeases(db, owner, config.leaseMs).catch((e: Error) => log(`lease renewal failed: ${e.message}`)),
+      config.leaseMs / 3,
+    ),
+    setInterval(
+      () =>
+        fireDueCrons(db, registry, log).then(
+          (n) => n > 0 && dispatcher.wake(),
+          (e: Error) => log(`cron tick failed: ${e.message}`),
+        ),
+      1_000,
+    ),
     setInterval(() => {
       db.query("DELETE FROM executor.dedupe WHERE expires_at < now()").catch(() => undefined);
       // A first pass over a large history can outlast the period: never two at once here.
@@ -71,7 +86,13 @@ export async function startExecutor(options: StartOptions): Promise<RunningExecu
     eventKey: config.eventKey,
     onQueued: () => dispatcher.wake(),
     log,
-    health: () => ({ status: "ok", synced: sync.synced, functions: registry.size, inflight: dispatcher.inflight, appUrl: config.appUrl }),
+    health: () => ({
+      status: "ok",
+      synced: sync.synced,
+      functions: registry.size,
+      inflight: dispatcher.inflight,
+      appUrl: config.appUrl,
+    }),
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -7,7 +7,8 @@ export type Scope = Record<string, unknown>;
 type Node = (scope: Scope) => unknown;
 
 export function compileExpression(source: string): Node {
-  const tokens = source.match(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|==|!=|&&|\|\||\+|[A-Za-z_][\w.]*|-?\d+(?:\.\d+)?|\S/g) ?? [];
+  const tokens =
+    source.match(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|==|!=|&&|\|\||\+|[A-Za-z_][\w.]*|-?\d+(?:\.\d+)?|\S/g) ?? [];
   let pos = 0;
   const peek = () => tokens[pos];
   const fail = (why: string): never => {
@@ -24,7 +25,8 @@ export function compileExpression(source: string): Node {
     if (t === "true" || t === "false") return () => t === "true";
     if (/^[A-Za-z_]/.test(t)) {
       const path = t.split(".");
-      return (scope) => path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Scope)[k] : undefined), scope);
+      return (scope) =>
+        path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Scope)[k] : undefined), scope);
     }
     return fail(`unexpected "${t}"`);
   };

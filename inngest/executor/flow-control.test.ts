@@ -25,7 +25,8 @@ beforeAll(async () => {
     ),
     client.createFunction(
       { id: "keyed", triggers: [{ event: "f/keyed" }], concurrency: { key: "event.data.endpoint", limit: 1 } },
-      async ({ event, step }) => step.run("work", async () => (event.data.endpoint === "stuck" ? stuck.then(() => "released") : "done")),
+      async ({ event, step }) =>
+        step.run("work", async () => (event.data.endpoint === "stuck" ? stuck.then(() => "released") : "done")),
     ),
     client.createFunction(
       {
@@ -33,9 +34,13 @@ beforeAll(async () => {
         triggers: [{ event: "f/two-limits" }],
         concurrency: [{ limit: 20 }, { key: "event.data.endpoint", limit: 1 }],
       },
-      async ({ event, step }) => step.run("work", async () => (event.data.endpoint === "stuck" ? stuckTwo.then(() => "released") : "done")),
+      async ({ event, step }) =>
+        step.run("work", async () => (event.data.endpoint === "stuck" ? stuckTwo.then(() => "released") : "done")),
     ),
-    client.createFunction({ id: "once", triggers: [{ event: "f/once" }], idempotency: "event.data.orderId" }, async ({ event }) => event.data.orderId),
+    client.createFunction(
+      { id: "once", triggers: [{ event: "f/once" }], idempotency: "event.data.orderId" },
+      async ({ event }) => event.data.orderId,
+    ),
     client.createFunction({ id: "tick", triggers: [{ cron: "* * * * * *" }] }, async () => ticks.push(Date.now())),
   ]);
 });
@@ -45,12 +50,18 @@ afterAll(() => h?.stop());
  * Queues more items of a stuck key than one keyed claim looks at, all older than three items of
  * free keys, and returns the outputs of the runs that completed while the stuck key held out.
  */
-async function freeKeysDoneWhileOneKeyIsStuck(fnId: string, eventName: string, release: () => void): Promise<unknown[]> {
+async function freeKeysDoneWhileOneKeyIsStuck(
+  fnId: string,
+  eventName: string,
+  release: () => void,
+): Promise<unknown[]> {
   await h.client.send(Array.from({ length: 80 }, (_, i) => ({ name: eventName, data: { endpoint: "stuck", i } })));
   await h.client.send([1, 2, 3].map((i) => ({ name: eventName, data: { endpoint: `free-${i}` } })));
   const done = async () => (await h.runs(fnId)).filter((r) => r.status === "completed").map((r) => r.output);
   try {
-    await waitUntil(async () => (await done()).length >= 3, 5_000, `the runs of the free keys (${fnId})`).catch(() => undefined);
+    await waitUntil(async () => (await done()).length >= 3, 5_000, `the runs of the free keys (${fnId})`).catch(
+      () => undefined,
+    );
     return await done();
   } finally {
     release();
@@ -73,7 +84,11 @@ describe("flow control", () => {
 
   it("with a function-wide limit before the key, runs other keys while one key's backlog waits", async () => {
     // Every item shares the function-wide key, so the stuck endpoint's backlog comes first in it.
-    expect(await freeKeysDoneWhileOneKeyIsStuck("two-limits", "f/two-limits", releaseStuckTwo)).toEqual(["done", "done", "done"]);
+    expect(await freeKeysDoneWhileOneKeyIsStuck("two-limits", "f/two-limits", releaseStuckTwo)).toEqual([
+      "done",
+      "done",
+      "done",
+    ]);
   });
 
   it("skips runs whose idempotency key was seen within 24 h", async () => {

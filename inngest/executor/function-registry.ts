@@ -48,7 +48,9 @@ export class FunctionRegistry {
   /** Functions with an event trigger matching `name` (exact, or a `prefix/*` wildcard) and its filter. */
   matching(event: Scope & { name: string }): FunctionDef[] {
     return this.all().filter((def) =>
-      def.eventTriggers.some((t) => patternMatches(t.pattern, event.name) && (!t.filter || t.filter({ event }) === true)),
+      def.eventTriggers.some(
+        (t) => patternMatches(t.pattern, event.name) && (!t.filter || t.filter({ event }) === true),
+      ),
     );
   }
 
@@ -60,7 +62,8 @@ export class FunctionRegistry {
       try {
         defs.set(config.id, toDef(config));
         for (const option of UNSUPPORTED) {
-          if (config[option] !== undefined) warnings.push(`${config.id}: option "${option}" is not supported by the embedded executor and is ignored`);
+          if (config[option] !== undefined)
+            warnings.push(`${config.id}: option "${option}" is not supported by the embedded executor and is ignored`);
         }
       } catch (error) {
         warnings.push(`${config.id}: skipped, ${(error as Error).message}`);
@@ -90,15 +93,14 @@ export class FunctionRegistry {
       }
       const crons = this.all().flatMap((def) => def.crons.map((cron) => ({ fnId: def.id, cron })));
       await client.query(
-        "DELETE FROM executor.crons c WHERE NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($1::jsonb) AS x(\"fnId\" text, cron text) WHERE x.\"fnId\" = c.fn_id AND x.cron = c.cron)",
+        'DELETE FROM executor.crons c WHERE NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($1::jsonb) AS x("fnId" text, cron text) WHERE x."fnId" = c.fn_id AND x.cron = c.cron)',
         [JSON.stringify(crons)],
       );
       for (const { fnId, cron } of crons) {
-        await client.query("INSERT INTO executor.crons (fn_id, cron, next_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", [
-          fnId,
-          cron,
-          nextCronTime(cron, new Date()),
-        ]);
+        await client.query(
+          "INSERT INTO executor.crons (fn_id, cron, next_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+          [fnId, cron, nextCronTime(cron, new Date())],
+        );
       }
       await client.query("COMMIT");
     } catch (error) {

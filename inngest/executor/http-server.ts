@@ -20,7 +20,9 @@ type Deps = {
 /** The endpoints the SDK talks to in dev mode (`/e/<key>`, `/fn/register`, async checkpoints) plus `/health`. */
 export function createHttpServer(deps: Deps): http.Server {
   return http.createServer((req, res) => {
-    handle(deps, req, res).catch((error: Error) => reply(res, 500, { status: 500, error: `executor error: ${error.message}` }));
+    handle(deps, req, res).catch((error: Error) =>
+      reply(res, 500, { status: 500, error: `executor error: ${error.message}` }),
+    );
   });
 }
 
@@ -30,9 +32,13 @@ async function handle(deps: Deps, req: http.IncomingMessage, res: http.ServerRes
   const eventPath = /^\/e\/([^/]*)\/?$/.exec(url.pathname);
   if (eventPath && req.method === "POST") return receiveEvents(deps, decodeURIComponent(eventPath[1]), req, res);
   const checkpointPath = /^\/v1\/checkpoint\/([^/]+)\/async$/.exec(url.pathname);
-  if (checkpointPath && req.method === "POST") return receiveCheckpoint(deps, decodeURIComponent(checkpointPath[1]), req, res);
+  if (checkpointPath && req.method === "POST")
+    return receiveCheckpoint(deps, decodeURIComponent(checkpointPath[1]), req, res);
   if (url.pathname === "/fn/register" && req.method === "POST") {
-    const body = JSON.parse(await readBody(req, 10 * MAX_EVENT_BODY_BYTES)) as { url?: string; functions?: FunctionConfig[] };
+    const body = JSON.parse(await readBody(req, 10 * MAX_EVENT_BODY_BYTES)) as {
+      url?: string;
+      functions?: FunctionConfig[];
+    };
     if (!Array.isArray(body.functions)) return reply(res, 400, { error: "functions are required" });
     await deps.sync.register(body.functions, body.url ?? "register");
     return reply(res, 200, { ok: true, modified: true });
@@ -40,9 +46,15 @@ async function handle(deps: Deps, req: http.IncomingMessage, res: http.ServerRes
   return reply(res, 404, { status: 404, error: `no route ${req.method} ${url.pathname}` });
 }
 
-async function receiveEvents(deps: Deps, key: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function receiveEvents(
+  deps: Deps,
+  key: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   try {
-    if (deps.eventKey && key !== deps.eventKey) throw new EventApiError(401, "event_key_not_found", "Event key not found");
+    if (deps.eventKey && key !== deps.eventKey)
+      throw new EventApiError(401, "event_key_not_found", "Event key not found");
     const events: IncomingEvent[] = parseEvents(await readBody(req, MAX_EVENT_BODY_BYTES));
     // Before the first sync ever, an event proves the app is up: sync now rather than miss triggers.
     if (!deps.sync.synced && deps.registry.size === 0) await deps.sync.syncNow();
@@ -55,9 +67,19 @@ async function receiveEvents(deps: Deps, key: string, req: http.IncomingMessage,
   }
 }
 
-async function receiveCheckpoint(deps: Deps, runId: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function receiveCheckpoint(
+  deps: Deps,
+  runId: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   try {
-    const { status, body } = await handleCheckpoint(deps.db, deps.log, runId, await readBody(req, 10 * MAX_EVENT_BODY_BYTES));
+    const { status, body } = await handleCheckpoint(
+      deps.db,
+      deps.log,
+      runId,
+      await readBody(req, 10 * MAX_EVENT_BODY_BYTES),
+    );
     reply(res, status, body);
   } catch (error) {
     if (!(error instanceof EventApiError)) throw error;

@@ -26,7 +26,10 @@ export function interpretResponse(res: AppResponse, now = Date.now()): Outcome {
   const retryAfter = retryAfterMs(header(res, "retry-after"), now);
   if (res.status === 200) return { type: "complete", output: parseJson(res.body) ?? null };
   if (res.status === 206) return fromOps(opsOf(parseJson(res.body)), noRetry, retryAfter, now);
-  const error = toError(parseJson(res.body), `the app replied ${res.status}${res.body ? `: ${res.body.slice(0, 300)}` : ""}`);
+  const error = toError(
+    parseJson(res.body),
+    `the app replied ${res.status}${res.body ? `: ${res.body.slice(0, 300)}` : ""}`,
+  );
   return noRetry ? { type: "fail", error } : { type: "retry", error, retryAfterMs: retryAfter };
 }
 
@@ -52,12 +55,22 @@ function fromOps(ops: Op[], noRetry: boolean, retryAfter: number | undefined, no
           discover = true;
           break;
         }
-        return { type: "retry", error: toError(op.error, "step errored"), retryAfterMs: retryAfter, stepName: name ?? op.id };
+        return {
+          type: "retry",
+          error: toError(op.error, "step errored"),
+          retryAfterMs: retryAfter,
+          stepName: name ?? op.id,
+        };
       case "StepPlanned":
         planned.push({ id: op.id, kind: "call", name, delayMs: 0 });
         break;
       case "Sleep":
-        planned.push({ id: op.id, kind: "sleep", name: op.displayName ?? op.id, delayMs: sleepDelayMs(op.name ?? "0", now) });
+        planned.push({
+          id: op.id,
+          kind: "sleep",
+          name: op.displayName ?? op.id,
+          delayMs: sleepDelayMs(op.name ?? "0", now),
+        });
         break;
       case "RunComplete":
         return { type: "complete", output: op.data ?? null };
@@ -78,7 +91,9 @@ function fromOps(ops: Op[], noRetry: boolean, retryAfter: number | undefined, no
 
 function opsOf(body: unknown): Op[] {
   const list = Array.isArray(body) ? body : body && typeof body === "object" ? [body] : [];
-  return list.filter((o): o is Op => Boolean(o) && typeof (o as Op).id === "string" && typeof (o as Op).op === "string");
+  return list.filter(
+    (o): o is Op => Boolean(o) && typeof (o as Op).id === "string" && typeof (o as Op).op === "string",
+  );
 }
 
 export function toError(value: unknown, fallback: string): SerializedError {

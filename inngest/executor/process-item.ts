@@ -69,7 +69,10 @@ async function callApp(ctx: ItemContext, item: ClaimedItem, memoized: Map<string
   const def = ctx.registry.get(item.fn_id);
   if (!def) {
     void ctx.sync.syncNow();
-    return { type: "retry", error: { name: "Error", message: `function ${item.fn_id} is not known to the executor; re-syncing` } };
+    return {
+      type: "retry",
+      error: { name: "Error", message: `function ${item.fn_id} is not known to the executor; re-syncing` },
+    };
   }
   const url = new URL(def.url);
   url.searchParams.set("fnId", item.fn_id);
@@ -100,15 +103,25 @@ async function callApp(ctx: ItemContext, item: ClaimedItem, memoized: Map<string
   }
 }
 
-async function retry(ctx: ItemContext, item: ClaimedItem, outcome: { error: SerializedError; retryAfterMs?: number; stepName?: string }, prefix: string) {
+async function retry(
+  ctx: ItemContext,
+  item: ClaimedItem,
+  outcome: { error: SerializedError; retryAfterMs?: number; stepName?: string },
+  prefix: string,
+) {
   const maxAttempts = ctx.registry.get(item.fn_id)?.maxAttempts ?? 4;
   const label = outcome.stepName ?? item.name ?? (item.step_id === "step" ? "function" : item.step_id);
   // A step checkpointed during this call reset the count in the database: the failing step is
   // then on its first attempt, whatever the count was when the call began.
-  const { rows } = await ctx.db.query<{ attempt: number }>("SELECT attempt FROM executor.queue WHERE id = $1 AND lease_owner = $2", [item.id, ctx.owner]);
+  const { rows } = await ctx.db.query<{ attempt: number }>(
+    "SELECT attempt FROM executor.queue WHERE id = $1 AND lease_owner = $2",
+    [item.id, ctx.owner],
+  );
   const attempt = rows[0]?.attempt ?? item.attempt;
   if (attempt + 1 >= maxAttempts) {
-    ctx.log(`${prefix} step=${label} attempt ${attempt + 1}/${maxAttempts} failed, giving up: ${outcome.error.message}`);
+    ctx.log(
+      `${prefix} step=${label} attempt ${attempt + 1}/${maxAttempts} failed, giving up: ${outcome.error.message}`,
+    );
     // A planned step that exhausts its attempts fails like StepFailed: the code may catch it.
     if (item.step_id !== "step") {
       const memos = [{ id: item.step_id, name: item.name, result: { error: outcome.error } }];
@@ -117,6 +130,8 @@ async function retry(ctx: ItemContext, item: ClaimedItem, outcome: { error: Seri
     return applyFail(ctx.db, ctx.registry, item, ctx.owner, outcome.error);
   }
   const delay = Math.round((outcome.retryAfterMs ?? backoffMs(attempt)) * ctx.timeScale);
-  ctx.log(`${prefix} step=${label} attempt ${attempt + 1}/${maxAttempts} failed, retry in ${delay}ms: ${outcome.error.message}`);
+  ctx.log(
+    `${prefix} step=${label} attempt ${attempt + 1}/${maxAttempts} failed, retry in ${delay}ms: ${outcome.error.message}`,
+  );
   return applyRetry(ctx.db, item, ctx.owner, delay);
 }

@@ -37,10 +37,21 @@ it("a keyed claim that waited for another hands out the steps committed meanwhil
     await other.query("SELECT pg_advisory_xact_lock(7310003)");
     const claiming = claimKeyed(db, "new-owner", 10, 60_000);
     await expect
-      .poll(async () => (await db.query("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'")).rowCount, { timeout: 10_000 })
+      .poll(
+        async () =>
+          (
+            await db.query(
+              "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'",
+            )
+          ).rowCount,
+        { timeout: 10_000 },
+      )
       .toBe(1);
     // The previous holder's checkpoint commits while this claim waits.
-    await db.query(`INSERT INTO executor.steps (run_id, step_id, result) VALUES ($1, 'attempt-1', '{"data": {"done": true}}')`, [runId]);
+    await db.query(
+      `INSERT INTO executor.steps (run_id, step_id, result) VALUES ($1, 'attempt-1', '{"data": {"done": true}}')`,
+      [runId],
+    );
     await other.query("COMMIT");
     const [item] = await claiming;
     expect(item).toMatchObject({ run_id: runId, step_id: "step" });

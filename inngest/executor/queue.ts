@@ -25,7 +25,8 @@ const READY = "available_at <= now() AND (lease_until IS NULL OR lease_until < n
 // checkpoint committed by the holder of a lapsed lease, or one committed while a claim waited.
 const WITH_STATE = `SELECT c.*, r.fn_id, r.event, r.events, r.status, r.parallel, executor.run_steps(c.run_id) AS steps
   FROM c JOIN executor.runs r ON r.id = c.run_id`;
-const RETURNING = "RETURNING q.id, q.run_id, q.step_id, q.kind, q.name, q.attempt, q.concurrency_keys, q.concurrency_limits";
+const RETURNING =
+  "RETURNING q.id, q.run_id, q.step_id, q.kind, q.name, q.attempt, q.concurrency_keys, q.concurrency_limits";
 
 /**
  * Leases up to `limit` ready items without a concurrency key in one statement (SKIP LOCKED:

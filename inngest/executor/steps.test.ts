@@ -13,51 +13,59 @@ let h: Awaited<ReturnType<typeof startHarness>>;
 beforeAll(async () => {
   h = await startHarness(
     (client) => [
-    client.createFunction({ id: "memo", triggers: [{ event: "t/memo" }] }, async ({ step, event }) => {
-      const a = await step.run("a", () => hit(`memo-a-${event.data.n}`));
-      await step.sleep("nap", "10s");
-      const b = await step.run("b", () => hit(`memo-b-${event.data.n}`));
-      return { a, b };
-    }),
-    client.createFunction({ id: "parallel", triggers: [{ event: "t/parallel" }] }, async ({ step }) => {
-      const [x, y, z] = await Promise.all([step.run("x", () => 1), step.run("y", () => 2), step.run("z", () => 3)]);
-      const after = await step.run("after", () => hit("parallel-after"));
-      return x + y + z + after * 100;
-    }),
-    client.createFunction({ id: "flaky", triggers: [{ event: "t/flaky" }], retries: 3 }, async ({ step }) => {
-      return step.run("flaky-step", () => {
-        attemptTimes.push(Date.now());
-        if (hit("flaky") < 3) throw new Error("transient");
-        return "recovered";
-      });
-    }),
-    client.createFunction({ id: "retry-after", triggers: [{ event: "t/retry-after" }], retries: 2 }, async ({ step }) => {
-      return step.run("limited", () => {
-        if (hit("retry-after") === 1) throw new RetryAfterError("slow down", "2s");
-        return Date.now();
-      });
-    }),
-    client.createFunction(
-      {
-        id: "doomed",
-        triggers: [{ event: "t/doomed" }],
-        retries: 5,
-        onFailure: async ({ error, event }: { error: Error; event: { data: { function_id: string } } }) => {
-          failures.push(`${event.data.function_id}: ${error.message}`);
-        },
-      },
-      async ({ step }) => {
-        await step.run("never-works", () => {
-          hit("doomed");
-          throw new NonRetriableError("bad input");
+      client.createFunction({ id: "memo", triggers: [{ event: "t/memo" }] }, async ({ step, event }) => {
+        const a = await step.run("a", () => hit(`memo-a-${event.data.n}`));
+        await step.sleep("nap", "10s");
+        const b = await step.run("b", () => hit(`memo-b-${event.data.n}`));
+        return { a, b };
+      }),
+      client.createFunction({ id: "parallel", triggers: [{ event: "t/parallel" }] }, async ({ step }) => {
+        const [x, y, z] = await Promise.all([step.run("x", () => 1), step.run("y", () => 2), step.run("z", () => 3)]);
+        const after = await step.run("after", () => hit("parallel-after"));
+        return x + y + z + after * 100;
+      }),
+      client.createFunction({ id: "flaky", triggers: [{ event: "t/flaky" }], retries: 3 }, async ({ step }) => {
+        return step.run("flaky-step", () => {
+          attemptTimes.push(Date.now());
+          if (hit("flaky") < 3) throw new Error("transient");
+          return "recovered";
         });
-      },
-    ),
-    client.createFunction({ id: "sender", triggers: [{ event: "t/send" }] }, async ({ step }) => {
-      await step.sendEvent("fan", [{ name: "t/received", data: { n: 1 } }, { name: "t/received", data: { n: 2 } }]);
-      return "sent";
-    }),
-    client.createFunction({ id: "receiver", triggers: [{ event: "t/*" }] }, async ({ event }) => (event.name === "t/received" ? event.data.n : null)),
+      }),
+      client.createFunction(
+        { id: "retry-after", triggers: [{ event: "t/retry-after" }], retries: 2 },
+        async ({ step }) => {
+          return step.run("limited", () => {
+            if (hit("retry-after") === 1) throw new RetryAfterError("slow down", "2s");
+            return Date.now();
+          });
+        },
+      ),
+      client.createFunction(
+        {
+          id: "doomed",
+          triggers: [{ event: "t/doomed" }],
+          retries: 5,
+          onFailure: async ({ error, event }: { error: Error; event: { data: { function_id: string } } }) => {
+            failures.push(`${event.data.function_id}: ${error.message}`);
+          },
+        },
+        async ({ step }) => {
+          await step.run("never-works", () => {
+            hit("doomed");
+            throw new NonRetriableError("bad input");
+          });
+        },
+      ),
+      client.createFunction({ id: "sender", triggers: [{ event: "t/send" }] }, async ({ step }) => {
+        await step.sendEvent("fan", [
+          { name: "t/received", data: { n: 1 } },
+          { name: "t/received", data: { n: 2 } },
+        ]);
+        return "sent";
+      }),
+      client.createFunction({ id: "receiver", triggers: [{ event: "t/*" }] }, async ({ event }) =>
+        event.name === "t/received" ? event.data.n : null,
+      ),
     ],
     { timeScale: 0.005 },
   );

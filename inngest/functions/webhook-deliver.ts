@@ -29,7 +29,11 @@ export const webhookDeliver = inngest.createFunction(
       const outcome = await step.run(`attempt-${i + 1}`, async () => {
         // Jitter is drawn inside the step, so its memoized result keeps the schedule fixed on replay.
         const nextDelayMs = i < waits.length ? withJitter(waits[i]) : null;
-        const result = await attemptDelivery(getDb(), deliveryId, { trigger: "scheduled", stepKey: `${requestId}:${i + 1}`, nextDelayMs });
+        const result = await attemptDelivery(getDb(), deliveryId, {
+          trigger: "scheduled",
+          stepKey: `${requestId}:${i + 1}`,
+          nextDelayMs,
+        });
         return { done: result.done, status: result.status, responseStatus: result.responseStatus, nextDelayMs };
       });
       if (outcome.done || outcome.nextDelayMs === null) return { status: outcome.status, attempts: i + 1 };

@@ -1,6 +1,10 @@
 import { getDb } from "@/lib/db/client";
 import { createDeliveries } from "@/lib/webhooks/create-deliveries";
-import { firstRun, LEGACY_WEBHOOK_EVENT_CREATED, type LegacyWebhookEventCreatedData } from "@/lib/webhooks/inngest-events";
+import {
+  firstRun,
+  LEGACY_WEBHOOK_EVENT_CREATED,
+  type LegacyWebhookEventCreatedData,
+} from "@/lib/webhooks/inngest-events";
 import { inngest } from "../client";
 import { STEPS_RIDE_ON_RESPONSE } from "./checkpointing";
 
@@ -11,7 +15,13 @@ import { STEPS_RIDE_ON_RESPONSE } from "./checkpointing";
  * it in the release after the one that moved the fan-out (README, "Upgrading").
  */
 export const webhookFanOut = inngest.createFunction(
-  { id: "webhook-fan-out", name: "Webhook fan-out (legacy)", triggers: [{ event: LEGACY_WEBHOOK_EVENT_CREATED }], retries: 10, checkpointing: STEPS_RIDE_ON_RESPONSE },
+  {
+    id: "webhook-fan-out",
+    name: "Webhook fan-out (legacy)",
+    triggers: [{ event: LEGACY_WEBHOOK_EVENT_CREATED }],
+    retries: 10,
+    checkpointing: STEPS_RIDE_ON_RESPONSE,
+  },
   async ({ event, step }) => {
     const { eventId } = event.data as LegacyWebhookEventCreatedData;
     const deliveries = await step.run("create-deliveries", () => createDeliveries(getDb(), eventId));

@@ -15,7 +15,11 @@ export class ApiError extends Error {
 
 type Options = { method?: string; body?: unknown; query?: Record<string, string | number | undefined> };
 
-export async function fetchJson<T>(org: string, path: string, { method = "GET", body, query }: Options = {}): Promise<T> {
+export async function fetchJson<T>(
+  org: string,
+  path: string,
+  { method = "GET", body, query }: Options = {},
+): Promise<T> {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== "") params.set(k, String(v));
   const qs = params.size ? `?${params}` : "";
@@ -34,7 +38,10 @@ export async function fetchJson<T>(org: string, path: string, { method = "GET", 
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const err = (json as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
-    const fallback = res.status >= 500 ? `Empfio had a problem on its side (${res.status}). Try again in a moment.` : `Request failed (${res.status}).`;
+    const fallback =
+      res.status >= 500
+        ? `Empfio had a problem on its side (${res.status}). Try again in a moment.`
+        : `Request failed (${res.status}).`;
     throw new ApiError(res.status, err?.code ?? "http_error", err?.message ?? fallback, err?.details ?? []);
   }
   return json as T;

@@ -14,5 +14,6 @@ export const queryKeys = {
   openapi: (org: string) => [org, "openapi"] as const,
   connections: (org: string) => [org, "connections"] as const,
   inboundRequests: (org: string) => [org, "inbound-requests"] as const,
-  inboundList: (org: string, filters: InboundFilters, limit: number) => [org, "inbound-requests", "list", filters, limit] as const,
+  inboundList: (org: string, filters: InboundFilters, limit: number) =>
+    [org, "inbound-requests", "list", filters, limit] as const,
 };

@@ -32,7 +32,12 @@ export type DeliveryDetail = {
 };
 
 export type RetryResult = {
-  outcome: { succeeded: boolean; status_code: number | null; error: { kind: string; message: string } | null; advice: string | null };
+  outcome: {
+    succeeded: boolean;
+    status_code: number | null;
+    error: { kind: string; message: string } | null;
+    advice: string | null;
+  };
   delivery: Delivery;
 };
 
@@ -45,9 +50,22 @@ export type EventType = {
   sample: Record<string, unknown>;
 };
 
-export type ApiKey = { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
+export type ApiKey = {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+};
 
-export type DeliveryFilters = { endpoint_id?: string; status?: DeliveryStatus; event_type?: string; since?: string; until?: string };
+export type DeliveryFilters = {
+  endpoint_id?: string;
+  status?: DeliveryStatus;
+  event_type?: string;
+  since?: string;
+  until?: string;
+};
 
 export type Connection = ReturnType<typeof connectionJson>;
 export type ConnectionProvider = Connection["provider"];

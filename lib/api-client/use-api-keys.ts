@@ -8,14 +8,18 @@ import type { ApiKey } from "./types";
 
 export function useApiKeys() {
   const org = useOrg();
-  return useQuery({ queryKey: queryKeys.apiKeys(org), queryFn: async () => (await fetchJson<{ data: ApiKey[] }>(org, "/api-keys")).data });
+  return useQuery({
+    queryKey: queryKeys.apiKeys(org),
+    queryFn: async () => (await fetchJson<{ data: ApiKey[] }>(org, "/api-keys")).data,
+  });
 }
 
 export function useCreateApiKey() {
   const org = useOrg();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => fetchJson<{ api_key: ApiKey; key: string }>(org, "/api-keys", { method: "POST", body: { name } }),
+    mutationFn: (name: string) =>
+      fetchJson<{ api_key: ApiKey; key: string }>(org, "/api-keys", { method: "POST", body: { name } }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.apiKeys(org) }),
   });
 }

@@ -18,7 +18,8 @@ export function useCreateConnection() {
   const org = useOrg();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: ConnectionInput) => fetchJson<CreatedConnection>(org, "/integrations/connections", { method: "POST", body: input }),
+    mutationFn: (input: ConnectionInput) =>
+      fetchJson<CreatedConnection>(org, "/integrations/connections", { method: "POST", body: input }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.connections(org) }),
   });
 }

@@ -16,12 +16,15 @@ export function useDeliveries(filters: DeliveryFilters) {
   const org = useOrg();
   return useInfiniteQuery({
     queryKey: queryKeys.deliveryList(org, filters),
-    queryFn: ({ pageParam }) => fetchJson<Page>(org, "/deliveries", { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam ?? undefined } }),
+    queryFn: ({ pageParam }) =>
+      fetchJson<Page>(org, "/deliveries", { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam ?? undefined } }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
     // Poll only while something is in flight (or about to appear), so an idle log costs nothing.
     refetchInterval: (query) =>
-      awaitingNewDeliveries() || query.state.data?.pages.some((p) => p.data.some((d) => d.status === "pending")) ? PENDING_REFRESH_MS : false,
+      awaitingNewDeliveries() || query.state.data?.pages.some((p) => p.data.some((d) => d.status === "pending"))
+        ? PENDING_REFRESH_MS
+        : false,
   });
 }
 

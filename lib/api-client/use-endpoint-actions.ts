@@ -22,7 +22,10 @@ function useRefreshAfter(id: string) {
 export function useTestPing(id: string) {
   const org = useOrg();
   const onSettled = useRefreshAfter(id);
-  return useMutation({ mutationFn: () => fetchJson<Ping>(org, `/webhook-endpoints/${id}/test`, { method: "POST" }), onSettled });
+  return useMutation({
+    mutationFn: () => fetchJson<Ping>(org, `/webhook-endpoints/${id}/test`, { method: "POST" }),
+    onSettled,
+  });
 }
 
 export function useSendSample(id: string) {
@@ -30,7 +33,10 @@ export function useSendSample(id: string) {
   const onSettled = useRefreshAfter(id);
   return useMutation({
     mutationFn: (eventType: string) =>
-      fetchJson<{ event_id: string; delivery_ids: string[] }>(org, `/webhook-endpoints/${id}/send-sample`, { method: "POST", body: { event_type: eventType } }),
+      fetchJson<{ event_id: string; delivery_ids: string[] }>(org, `/webhook-endpoints/${id}/send-sample`, {
+        method: "POST",
+        body: { event_type: eventType },
+      }),
     onSettled,
   });
 }
@@ -39,14 +45,17 @@ export function useRecover(id: string) {
   const org = useOrg();
   const onSettled = useRefreshAfter(id);
   return useMutation({
-    mutationFn: (since: string) => fetchJson<{ recovered: number }>(org, `/webhook-endpoints/${id}/recover`, { method: "POST", body: { since } }),
+    mutationFn: (since: string) =>
+      fetchJson<{ recovered: number }>(org, `/webhook-endpoints/${id}/recover`, { method: "POST", body: { since } }),
     onSettled,
   });
 }
 
 export function useRevealSecret(id: string) {
   const org = useOrg();
-  return useMutation({ mutationFn: () => fetchJson<{ secret: string }>(org, `/webhook-endpoints/${id}/secret/reveal`, { method: "POST" }) });
+  return useMutation({
+    mutationFn: () => fetchJson<{ secret: string }>(org, `/webhook-endpoints/${id}/secret/reveal`, { method: "POST" }),
+  });
 }
 
 export function useRotateSecret(id: string) {
@@ -54,7 +63,11 @@ export function useRotateSecret(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      fetchJson<{ secret: string; previous_secret_expires_at: string | null }>(org, `/webhook-endpoints/${id}/rotate-secret`, { method: "POST" }),
+      fetchJson<{ secret: string; previous_secret_expires_at: string | null }>(
+        org,
+        `/webhook-endpoints/${id}/rotate-secret`,
+        { method: "POST" },
+      ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.endpoint(org, id) }),
   });
 }

@@ -28,7 +28,10 @@ export function useEndpointStats(id: string, range: StatsRange) {
   const org = useOrg();
   return useQuery({
     queryKey: queryKeys.stats(org, id, range),
-    queryFn: () => fetchJson<{ range: StatsRange; buckets: StatsBucket[] }>(org, `/webhook-endpoints/${id}/stats`, { query: { range } }),
+    queryFn: () =>
+      fetchJson<{ range: StatsRange; buckets: StatsBucket[] }>(org, `/webhook-endpoints/${id}/stats`, {
+        query: { range },
+      }),
     refetchInterval: 30_000,
   });
 }
@@ -37,7 +40,8 @@ export function useCreateEndpoint() {
   const org = useOrg();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: EndpointInput) => fetchJson<CreatedEndpoint>(org, "/webhook-endpoints", { method: "POST", body: input }),
+    mutationFn: (input: EndpointInput) =>
+      fetchJson<CreatedEndpoint>(org, "/webhook-endpoints", { method: "POST", body: input }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: queryKeys.endpoints(org) });
       void qc.invalidateQueries({ queryKey: queryKeys.deliveries(org) });
@@ -56,7 +60,8 @@ export function useUpdateEndpoint(id: string) {
       const key = queryKeys.endpoint(org, id);
       await qc.cancelQueries({ queryKey: key });
       const previous = qc.getQueryData<Endpoint>(key);
-      if (previous) qc.setQueryData<Endpoint>(key, { ...previous, ...patch, ...(patch.enabled ? { disabled_reason: null } : {}) });
+      if (previous)
+        qc.setQueryData<Endpoint>(key, { ...previous, ...patch, ...(patch.enabled ? { disabled_reason: null } : {}) });
       return { previous };
     },
     onError: (_err, _patch, context) => {

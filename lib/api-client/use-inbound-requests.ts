@@ -14,7 +14,10 @@ export function useInboundRequests(filters: InboundFilters, { pageSize = 25, ref
   const org = useOrg();
   return useInfiniteQuery({
     queryKey: queryKeys.inboundList(org, filters, pageSize),
-    queryFn: ({ pageParam }) => fetchJson<Page>(org, "/inbound-requests", { query: { ...filters, limit: pageSize, cursor: pageParam ?? undefined } }),
+    queryFn: ({ pageParam }) =>
+      fetchJson<Page>(org, "/inbound-requests", {
+        query: { ...filters, limit: pageSize, cursor: pageParam ?? undefined },
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
     refetchInterval: refreshMs,

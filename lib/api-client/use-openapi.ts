@@ -13,5 +13,9 @@ export type OpenApiDocument = {
 
 export function useOpenApi() {
   const org = useOrg();
-  return useQuery({ queryKey: queryKeys.openapi(org), queryFn: () => fetchJson<OpenApiDocument>(org, "/openapi.json"), staleTime: Infinity });
+  return useQuery({
+    queryKey: queryKeys.openapi(org),
+    queryFn: () => fetchJson<OpenApiDocument>(org, "/openapi.json"),
+    staleTime: Infinity,
+  });
 }

@@ -4,7 +4,9 @@ import type { Db } from "@/lib/db/client";
 import { notFound, validationError } from "@/lib/errors";
 
 const KEY_PREFIX = "emp_";
-export const createApiKeySchema = z.object({ name: z.string().trim().min(1, "name is required").max(100, "name must be at most 100 characters") });
+export const createApiKeySchema = z.object({
+  name: z.string().trim().min(1, "name is required").max(100, "name must be at most 100 characters"),
+});
 
 function hashKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
@@ -13,7 +15,8 @@ function hashKey(key: string): string {
 /** A new key, shown once: only its hash and a recognisable prefix are stored. */
 export async function createApiKey(db: Db, organizationId: string, input: unknown) {
   const parsed = createApiKeySchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ field: i.path.join(".") || "body", message: i.message })));
+  if (!parsed.success)
+    throw validationError(parsed.error.issues.map((i) => ({ field: i.path.join(".") || "body", message: i.message })));
   const key = `${KEY_PREFIX}${randomBytes(24).toString("base64url")}`;
   const apiKey = await db.apiKey.create({
     data: { organizationId, name: parsed.data.name, prefix: key.slice(0, 12), keyHash: hashKey(key) },
@@ -26,7 +29,10 @@ export function listApiKeys(db: Db, organizationId: string) {
 }
 
 export async function revokeApiKey(db: Db, organizationId: string, id: string) {
-  const { count } = await db.apiKey.updateMany({ where: { id, organizationId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await db.apiKey.updateMany({
+    where: { id, organizationId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (count === 0) throw notFound("API key");
 }
 
@@ -42,7 +48,14 @@ export async function verifyApiKey(db: Db, key: string) {
   return apiKey;
 }
 
-export function apiKeyJson(k: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) {
+export function apiKeyJson(k: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}) {
   return {
     id: k.id,
     name: k.name,

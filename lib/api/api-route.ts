@@ -33,8 +33,14 @@ export function apiRoute<P = Record<string, never>>(options: { manage?: boolean 
 export function errorResponse(error: unknown): Response {
   const known = asAppError(error);
   if (known) return Response.json(known.toJSON(), { status: known.status, headers: known.headers });
-  logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "unhandled API error");
-  return Response.json({ error: { code: "internal_error", message: "Something went wrong on our side. It has been logged." } }, { status: 500 });
+  logger.error(
+    { err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) },
+    "unhandled API error",
+  );
+  return Response.json(
+    { error: { code: "internal_error", message: "Something went wrong on our side. It has been logged." } },
+    { status: 500 },
+  );
 }
 
 /** The JSON body, validated; 400 for unparseable JSON, 413 for oversized, 422 for schema errors. */

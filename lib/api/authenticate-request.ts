@@ -9,8 +9,7 @@ import type { MembershipRole } from "@/lib/generated/prisma/enums";
 export const ORG_HEADER = "x-empfio-organization";
 
 export type Actor =
-  | { kind: "user"; userId: string; role: MembershipRole }
-  | { kind: "api_key"; apiKeyId: string; role: "admin" };
+  { kind: "user"; userId: string; role: MembershipRole } | { kind: "api_key"; apiKeyId: string; role: "admin" };
 
 export type ApiAuth = { actor: Actor; organization: { id: string; slug: string; name: string } };
 
@@ -25,7 +24,8 @@ export async function authenticateRequest(db: Db, req: Request): Promise<ApiAuth
   if (authorization) {
     const match = authorization.match(/^Bearer\s+(\S+)$/i);
     const apiKey = match ? await verifyApiKey(db, match[1]) : null;
-    if (!apiKey) throw new AppError("unauthorized", "Invalid or revoked API key. Send `Authorization: Bearer <api key>`.");
+    if (!apiKey)
+      throw new AppError("unauthorized", "Invalid or revoked API key. Send `Authorization: Bearer <api key>`.");
     const { id, slug, name } = apiKey.organization;
     return { actor: { kind: "api_key", apiKeyId: apiKey.id, role: "admin" }, organization: { id, slug, name } };
   }

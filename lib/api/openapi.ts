@@ -14,7 +14,10 @@ const idParam = { name: "id", in: "path", required: true, schema: { type: "strin
 
 const OPS: Record<string, Record<string, Op>> = {
   "/webhook-endpoints": {
-    get: { summary: "List webhook endpoints with 24 h stats", ok: [200, z.object({ data: z.array(R.endpointResponse) })] },
+    get: {
+      summary: "List webhook endpoints with 24 h stats",
+      ok: [200, z.object({ data: z.array(R.endpointResponse) })],
+    },
     post: {
       summary: "Create an endpoint; returns its secret once and the result of the test ping it sent",
       body: createEndpointSchema,
@@ -24,51 +27,131 @@ const OPS: Record<string, Record<string, Op>> = {
   },
   "/webhook-endpoints/{id}": {
     get: { summary: "Get an endpoint", ok: [200, z.object({ endpoint: R.endpointResponse })] },
-    patch: { summary: "Update an endpoint (url, description, event_types, enabled)", body: updateEndpointSchema, ok: [200, z.object({ endpoint: R.endpointResponse })], manage: true },
+    patch: {
+      summary: "Update an endpoint (url, description, event_types, enabled)",
+      body: updateEndpointSchema,
+      ok: [200, z.object({ endpoint: R.endpointResponse })],
+      manage: true,
+    },
     delete: { summary: "Delete an endpoint and its delivery log", ok: [204, null], manage: true },
   },
-  "/webhook-endpoints/{id}/test": { post: { summary: "Send a test ping now and report the result", ok: [200, R.pingResponse], manage: true } },
-  "/webhook-endpoints/{id}/rotate-secret": {
-    post: { summary: "Rotate the signing secret; the previous one keeps signing for 24 h", ok: [200, z.object({ secret: z.string(), previous_secret_expires_at: z.iso.datetime().nullable() })], manage: true },
+  "/webhook-endpoints/{id}/test": {
+    post: { summary: "Send a test ping now and report the result", ok: [200, R.pingResponse], manage: true },
   },
-  "/webhook-endpoints/{id}/secret/reveal": { post: { summary: "Reveal the current signing secret", ok: [200, z.object({ secret: z.string() })], manage: true } },
+  "/webhook-endpoints/{id}/rotate-secret": {
+    post: {
+      summary: "Rotate the signing secret; the previous one keeps signing for 24 h",
+      ok: [200, z.object({ secret: z.string(), previous_secret_expires_at: z.iso.datetime().nullable() })],
+      manage: true,
+    },
+  },
+  "/webhook-endpoints/{id}/secret/reveal": {
+    post: { summary: "Reveal the current signing secret", ok: [200, z.object({ secret: z.string() })], manage: true },
+  },
   "/webhook-endpoints/{id}/recover": {
-    post: { summary: "Re-deliver every failed delivery since a time", body: z.object({ since: z.iso.datetime() }), ok: [200, z.object({ recovered: z.number().int() })], manage: true },
+    post: {
+      summary: "Re-deliver every failed delivery since a time",
+      body: z.object({ since: z.iso.datetime() }),
+      ok: [200, z.object({ recovered: z.number().int() })],
+      manage: true,
+    },
   },
   "/webhook-endpoints/{id}/send-sample": {
-    post: { summary: "Send a catalogue sample of an event type through the full pipeline", body: z.object({ event_type: z.string() }), ok: [202, z.object({ event_id: z.uuid(), delivery_ids: z.array(z.uuid()) })], manage: true },
+    post: {
+      summary: "Send a catalogue sample of an event type through the full pipeline",
+      body: z.object({ event_type: z.string() }),
+      ok: [202, z.object({ event_id: z.uuid(), delivery_ids: z.array(z.uuid()) })],
+      manage: true,
+    },
   },
   "/webhook-endpoints/{id}/stats": {
     get: {
       summary: "Deliveries per hour by outcome",
       query: z.object({ range: z.enum(["24h", "7d"]).optional() }),
-      ok: [200, z.object({ range: z.string(), buckets: z.array(z.object({ start: z.iso.datetime(), succeeded: z.number(), failed: z.number(), pending: z.number() })) })],
+      ok: [
+        200,
+        z.object({
+          range: z.string(),
+          buckets: z.array(
+            z.object({ start: z.iso.datetime(), succeeded: z.number(), failed: z.number(), pending: z.number() }),
+          ),
+        }),
+      ],
     },
   },
   "/deliveries": {
-    get: { summary: "The delivery log, newest first, keyset-paginated", query: listDeliveriesQuery, ok: [200, z.object({ data: z.array(R.deliveryResponse), next_cursor: z.string().nullable() })] },
+    get: {
+      summary: "The delivery log, newest first, keyset-paginated",
+      query: listDeliveriesQuery,
+      ok: [200, z.object({ data: z.array(R.deliveryResponse), next_cursor: z.string().nullable() })],
+    },
   },
   "/deliveries/{id}": {
     get: {
       summary: "A delivery with its event and every attempt",
-      ok: [200, z.object({ delivery: R.deliveryResponse, event: z.object({ id: z.uuid(), type: z.string(), occurred_at: z.iso.datetime(), payload: z.string() }), attempts: z.array(R.attemptResponse) })],
+      ok: [
+        200,
+        z.object({
+          delivery: R.deliveryResponse,
+          event: z.object({ id: z.uuid(), type: z.string(), occurred_at: z.iso.datetime(), payload: z.string() }),
+          attempts: z.array(R.attemptResponse),
+        }),
+      ],
     },
   },
   "/deliveries/{id}/retry": {
     post: {
       summary: "Attempt a delivery again now, outside the schedule",
-      ok: [200, z.object({ outcome: z.object({ succeeded: z.boolean(), status_code: z.number().nullable(), error: z.object({ kind: z.string(), message: z.string() }).nullable(), advice: z.string().nullable() }), delivery: R.deliveryResponse })],
+      ok: [
+        200,
+        z.object({
+          outcome: z.object({
+            succeeded: z.boolean(),
+            status_code: z.number().nullable(),
+            error: z.object({ kind: z.string(), message: z.string() }).nullable(),
+            advice: z.string().nullable(),
+          }),
+          delivery: R.deliveryResponse,
+        }),
+      ],
       manage: true,
     },
   },
-  "/event-types": { get: { summary: "The event catalogue", ok: [200, z.object({ data: z.array(z.object({ name: z.string(), description: z.string(), area: z.string(), addition: z.boolean(), schema: z.unknown(), sample: z.unknown() })) })] } },
+  "/event-types": {
+    get: {
+      summary: "The event catalogue",
+      ok: [
+        200,
+        z.object({
+          data: z.array(
+            z.object({
+              name: z.string(),
+              description: z.string(),
+              area: z.string(),
+              addition: z.boolean(),
+              schema: z.unknown(),
+              sample: z.unknown(),
+            }),
+          ),
+        }),
+      ],
+    },
+  },
   "/api-keys": {
     get: { summary: "List API keys", ok: [200, z.object({ data: z.array(R.apiKeyResponse) })] },
-    post: { summary: "Create an API key; the key is returned once", body: createApiKeySchema, ok: [201, z.object({ api_key: R.apiKeyResponse, key: z.string() })], manage: true },
+    post: {
+      summary: "Create an API key; the key is returned once",
+      body: createApiKeySchema,
+      ok: [201, z.object({ api_key: R.apiKeyResponse, key: z.string() })],
+      manage: true,
+    },
   },
   "/api-keys/{id}": { delete: { summary: "Revoke an API key", ok: [204, null], manage: true } },
   "/integrations/connections": {
-    get: { summary: "List the Cal.com, Varda and Brevo connections, newest first (never their secrets)", ok: [200, z.object({ data: z.array(R.connectionResponse) })] },
+    get: {
+      summary: "List the Cal.com, Varda and Brevo connections, newest first (never their secrets)",
+      ok: [200, z.object({ data: z.array(R.connectionResponse) })],
+    },
     post: {
       summary: "Create a connection; a generated Cal.com secret or Brevo token/credentials is returned once",
       body: createConnectionSchema,
@@ -76,10 +159,13 @@ const OPS: Record<string, Record<string, Op>> = {
       manage: true,
     },
   },
-  "/integrations/connections/{id}": { delete: { summary: "Delete a connection; its URL stops accepting webhooks", ok: [204, null], manage: true } },
+  "/integrations/connections/{id}": {
+    delete: { summary: "Delete a connection; its URL stops accepting webhooks", ok: [204, null], manage: true },
+  },
   "/inbound-requests": {
     get: {
-      summary: "The inbound log (agent, Cal.com, Varda, Brevo requests and what became of them), newest first, keyset-paginated",
+      summary:
+        "The inbound log (agent, Cal.com, Varda, Brevo requests and what became of them), newest first, keyset-paginated",
       query: listInboundRequestsQuery,
       ok: [200, z.object({ data: z.array(R.inboundRequestResponse), next_cursor: z.string().nullable() })],
     },
@@ -94,15 +180,24 @@ export function buildOpenApi() {
     for (const [method, op] of Object.entries(ops)) {
       const parameters = [
         ...(path.includes("{id}") ? [idParam] : []),
-        ...Object.entries(op.query?.shape ?? {}).map(([name, schema]) => ({ name, in: "query", required: false, schema: json(schema as z.ZodType) })),
+        ...Object.entries(op.query?.shape ?? {}).map(([name, schema]) => ({
+          name,
+          in: "query",
+          required: false,
+          schema: json(schema as z.ZodType),
+        })),
       ];
       paths[path][method] = {
         summary: op.summary,
         description: op.manage ? "Requires the owner or admin role (API keys have it)." : undefined,
         parameters: parameters.length ? parameters : undefined,
-        requestBody: op.body ? { required: true, content: { "application/json": { schema: json(op.body) } } } : undefined,
+        requestBody: op.body
+          ? { required: true, content: { "application/json": { schema: json(op.body) } } }
+          : undefined,
         responses: {
-          [op.ok[0]]: op.ok[1] ? { description: "OK", content: { "application/json": { schema: json(op.ok[1]) } } } : { description: "No content" },
+          [op.ok[0]]: op.ok[1]
+            ? { description: "OK", content: { "application/json": { schema: json(op.ok[1]) } } }
+            : { description: "No content" },
           default: { description: "Error", content: { "application/json": { schema: json(R.errorResponse) } } },
         },
       };
@@ -110,7 +205,12 @@ export function buildOpenApi() {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Empfio API", version: "1.0.0", description: "Manage webhook endpoints and read the delivery log. Authenticate with `Authorization: Bearer <api key>`." },
+    info: {
+      title: "Empfio API",
+      version: "1.0.0",
+      description:
+        "Manage webhook endpoints and read the delivery log. Authenticate with `Authorization: Bearer <api key>`.",
+    },
     servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }],
     components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer" } } },
@@ -118,7 +218,13 @@ export function buildOpenApi() {
     webhooks: Object.fromEntries(
       Object.entries(EVENT_CATALOGUE).map(([name, entry]) => [
         name,
-        { post: { summary: entry.description, requestBody: { content: { "application/json": { schema: envelopeSchema(entry.dataSchema) } } }, responses: { "200": { description: "Any 2xx acknowledges" } } } },
+        {
+          post: {
+            summary: entry.description,
+            requestBody: { content: { "application/json": { schema: envelopeSchema(entry.dataSchema) } } },
+            responses: { "200": { description: "Any 2xx acknowledges" } },
+          },
+        },
       ]),
     ),
   };

@@ -4,7 +4,11 @@ import { z } from "zod";
 const nullableTime = z.iso.datetime().nullable();
 
 export const errorResponse = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
 });
 
 export const endpointResponse = z.object({
@@ -62,8 +66,20 @@ export const attemptResponse = z.object({
   started_at: z.iso.datetime(),
   duration_ms: z.number().int(),
   succeeded: z.boolean(),
-  request: z.object({ method: z.literal("POST"), url: z.string(), headers: z.record(z.string(), z.string()), body: z.string() }),
-  response: z.object({ status: z.number().int(), headers: z.record(z.string(), z.string()), body: z.string().nullable(), truncated: z.boolean() }).nullable(),
+  request: z.object({
+    method: z.literal("POST"),
+    url: z.string(),
+    headers: z.record(z.string(), z.string()),
+    body: z.string(),
+  }),
+  response: z
+    .object({
+      status: z.number().int(),
+      headers: z.record(z.string(), z.string()),
+      body: z.string().nullable(),
+      truncated: z.boolean(),
+    })
+    .nullable(),
   error: z.object({ kind: z.string(), message: z.string() }).nullable(),
   advice: z.string().nullable(),
 });
@@ -77,7 +93,12 @@ export const apiKeyResponse = z.object({
   revoked_at: nullableTime,
 });
 
-const brevoUrls = z.object({ meeting_booked: z.url(), meeting_started: z.url(), meeting_cancelled: z.url(), call_finished: z.url() });
+const brevoUrls = z.object({
+  meeting_booked: z.url(),
+  meeting_started: z.url(),
+  meeting_cancelled: z.url(),
+  call_finished: z.url(),
+});
 
 export const connectionResponse = z.object({
   id: z.uuid(),
@@ -92,9 +113,15 @@ export const connectionResponse = z.object({
 
 export const createdConnectionResponse = connectionResponse.extend({
   credentials: z
-    .union([z.object({ signing_secret: z.string() }), z.object({ bearer_token: z.string() }), z.object({ username: z.string(), password: z.string() })])
+    .union([
+      z.object({ signing_secret: z.string() }),
+      z.object({ bearer_token: z.string() }),
+      z.object({ username: z.string(), password: z.string() }),
+    ])
     .nullable()
-    .describe("Shown this once: Cal.com's signing secret, or Brevo's bearer token or basic-auth credentials. Null for Varda (its secret is the one you pasted)."),
+    .describe(
+      "Shown this once: Cal.com's signing secret, or Brevo's bearer token or basic-auth credentials. Null for Varda (its secret is the one you pasted).",
+    ),
 });
 
 export const inboundRequestResponse = z.object({

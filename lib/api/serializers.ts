@@ -16,7 +16,11 @@ type EndpointRow = {
   updatedAt: Date;
 };
 
-export type EndpointStats = { success_rate_24h: number | null; deliveries_24h: number; last_delivery: { status: DeliveryStatus; at: string } | null };
+export type EndpointStats = {
+  success_rate_24h: number | null;
+  deliveries_24h: number;
+  last_delivery: { status: DeliveryStatus; at: string } | null;
+};
 
 export function endpointJson(e: EndpointRow, stats?: EndpointStats) {
   return {
@@ -28,7 +32,10 @@ export function endpointJson(e: EndpointRow, stats?: EndpointStats) {
     disabled_reason: e.disabledReason,
     disabled_at: iso(e.disabledAt),
     consecutive_failures: e.consecutiveFailures,
-    previous_secret_expires_at: e.previousSecretExpiresAt && e.previousSecretExpiresAt > new Date() ? e.previousSecretExpiresAt.toISOString() : null,
+    previous_secret_expires_at:
+      e.previousSecretExpiresAt && e.previousSecretExpiresAt > new Date()
+        ? e.previousSecretExpiresAt.toISOString()
+        : null,
     created_at: e.createdAt.toISOString(),
     updated_at: e.updatedAt.toISOString(),
     ...(stats ? { stats } : {}),
@@ -98,7 +105,15 @@ export function attemptJson(a: AttemptRow) {
     duration_ms: a.durationMs,
     succeeded: a.succeeded,
     request: { method: "POST", url: a.url, headers: a.requestHeaders as Record<string, string>, body: a.requestBody },
-    response: a.responseStatus === null ? null : { status: a.responseStatus, headers: (a.responseHeaders ?? {}) as Record<string, string>, body: a.responseBody, truncated: a.responseTruncated },
+    response:
+      a.responseStatus === null
+        ? null
+        : {
+            status: a.responseStatus,
+            headers: (a.responseHeaders ?? {}) as Record<string, string>,
+            body: a.responseBody,
+            truncated: a.responseTruncated,
+          },
     error: a.errorKind ? { kind: a.errorKind, message: a.errorMessage ?? "" } : null,
     advice: a.succeeded ? null : failureAdvice({ responseStatus: a.responseStatus, errorKind: a.errorKind }),
   };

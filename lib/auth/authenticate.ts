@@ -4,8 +4,7 @@ import { isLoginLimited, recordLoginAttempt } from "./login-rate-limit";
 import { DUMMY_HASH, verifyPassword } from "./password";
 
 export type AuthResult =
-  | { ok: true; user: { id: string; email: string; name: string } }
-  | { ok: false; reason: "invalid" | "rate_limited" };
+  { ok: true; user: { id: string; email: string; name: string } } | { ok: false; reason: "invalid" | "rate_limited" };
 
 export const AUTH_MESSAGES = {
   invalid: "Wrong email or password.",

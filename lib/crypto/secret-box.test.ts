@@ -44,8 +44,17 @@ describe("secret box", () => {
     expect(parseEncryptionKey(key.toString("base64url"))).toEqual(key);
     expect(parseEncryptionKey(key.toString("hex"))).toEqual(key);
     expect(parseEncryptionKey(key.toString("hex").toUpperCase())).toEqual(key);
-    for (const bad of ["short", "", randomBytes(16).toString("base64"), randomBytes(33).toString("base64"), "!".repeat(43) + "=", "g".repeat(64)]) {
-      expect(() => parseEncryptionKey(bad)).toThrow(/32 random bytes, as base64 \(openssl rand -base64 32\) or as 64 hex digits/);
+    for (const bad of [
+      "short",
+      "",
+      randomBytes(16).toString("base64"),
+      randomBytes(33).toString("base64"),
+      "!".repeat(43) + "=",
+      "g".repeat(64),
+    ]) {
+      expect(() => parseEncryptionKey(bad)).toThrow(
+        /32 random bytes, as base64 \(openssl rand -base64 32\) or as 64 hex digits/,
+      );
     }
   });
 });

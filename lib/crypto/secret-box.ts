@@ -21,7 +21,8 @@ export function decryptSecret(box: string, key: Buffer): string {
   assertKey(key);
   const parts = box.split(".");
   const [version, ivText, tagText, ciphertextText] = parts;
-  if (parts.length !== 4 || version !== VERSION) throw new Error("Not a sealed secret (expected v1.<iv>.<tag>.<ciphertext>)");
+  if (parts.length !== 4 || version !== VERSION)
+    throw new Error("Not a sealed secret (expected v1.<iv>.<tag>.<ciphertext>)");
   const iv = Buffer.from(ivText, "base64url");
   const tag = Buffer.from(tagText, "base64url");
   // A short tag would be accepted by GCM and make forgery easier: require the full 16 bytes.
@@ -29,9 +30,13 @@ export function decryptSecret(box: string, key: Buffer): string {
   const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
   decipher.setAuthTag(tag);
   try {
-    return Buffer.concat([decipher.update(Buffer.from(ciphertextText, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(Buffer.from(ciphertextText, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
   } catch {
-    throw new Error("Could not decrypt the secret: it was altered, or ENCRYPTION_KEY is not the key it was sealed with");
+    throw new Error(
+      "Could not decrypt the secret: it was altered, or ENCRYPTION_KEY is not the key it was sealed with",
+    );
   }
 }
 
@@ -44,7 +49,9 @@ export function parseEncryptionKey(text: string): Buffer {
     const key = Buffer.from(trimmed, "base64"); // Node decodes both alphabets
     if (key.length === KEY_BYTES) return key;
   }
-  throw new Error("ENCRYPTION_KEY must be 32 random bytes, as base64 (openssl rand -base64 32) or as 64 hex digits (openssl rand -hex 32)");
+  throw new Error(
+    "ENCRYPTION_KEY must be 32 random bytes, as base64 (openssl rand -base64 32) or as 64 hex digits (openssl rand -hex 32)",
+  );
 }
 
 function assertKey(key: Buffer): void {

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
 import { applyMigrations, PRISMA_MIGRATIONS } from "./apply-migrations";
 
-const migrationCount = () => import("node:fs").then((fs) => fs.readdirSync(PRISMA_MIGRATIONS.dir).filter((n) => /^\d/.test(n)).length);
+const migrationCount = () =>
+  import("node:fs").then((fs) => fs.readdirSync(PRISMA_MIGRATIONS.dir).filter((n) => /^\d/.test(n)).length);
 
 let db: TestDatabase | undefined;
 afterEach(async () => {
@@ -17,7 +18,9 @@ afterEach(async () => {
 async function recorded(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const { rows } = await c.query<{ migration_name: string; checksum: string }>("SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name");
+  const { rows } = await c.query<{ migration_name: string; checksum: string }>(
+    "SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name",
+  );
   await c.end();
   return rows;
 }

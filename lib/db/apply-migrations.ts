@@ -66,7 +66,9 @@ async function applyPending(client: pg.Client, set: MigrationSet): Promise<strin
     const previous = applied.get(name);
     if (previous !== undefined) {
       if (previous !== checksum) {
-        throw new Error(`migration ${name} was edited after it was applied (checksum differs); add a new migration instead`);
+        throw new Error(
+          `migration ${name} was edited after it was applied (checksum differs); add a new migration instead`,
+        );
       }
       continue;
     }

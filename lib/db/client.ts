@@ -7,7 +7,14 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export function createDb(databaseUrl: string, poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10)): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS, ...TCP_KEEPALIVE }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: databaseUrl,
+      max: poolSize,
+      idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
+      ...TCP_KEEPALIVE,
+    }),
+  });
 }
 
 // One client per process, kept on globalThis so Next's dev reloads do not open new pools.

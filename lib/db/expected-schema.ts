@@ -16,7 +16,10 @@ export function readExpectedSchema(dir = path.join(process.cwd(), "prisma", "sch
     .join("\n");
   const enums: Record<string, string[]> = {};
   for (const [, name, body] of text.matchAll(/enum (\w+) \{([^}]*)\}/g)) {
-    enums[name] = body.split("\n").map((l) => l.trim()).filter(Boolean);
+    enums[name] = body
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
   }
   const tables: ExpectedTable[] = [];
   for (const [, name, body] of text.matchAll(/model (\w+) \{([^}]*)\}/g)) tables.push(readModel(name, body, enums));
@@ -24,7 +27,10 @@ export function readExpectedSchema(dir = path.join(process.cwd(), "prisma", "sch
 }
 
 function readModel(name: string, body: string, enums: Record<string, string[]>): ExpectedTable {
-  const lines = body.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = body
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const table = lines.map((l) => l.match(/^@@map\("(\w+)"\)/)?.[1]).find(Boolean) ?? name;
   const columnOf = new Map<string, string>();
   const columns: ExpectedColumn[] = [];
@@ -44,7 +50,10 @@ function readModel(name: string, body: string, enums: Record<string, string[]>):
   for (const line of lines) {
     const m = line.match(/^@@(unique|index)\(\[([^\]]+)\]/);
     if (!m) continue;
-    const cols = m[2].split(",").map((c) => c.trim().split("(")[0]).map((c) => columnOf.get(c) ?? c);
+    const cols = m[2]
+      .split(",")
+      .map((c) => c.trim().split("(")[0])
+      .map((c) => columnOf.get(c) ?? c);
     indexes.push(`${table}_${cols.join("_")}_${m[1] === "unique" ? "key" : "idx"}`);
   }
   return { table, columns, indexes: indexes.sort() };

@@ -38,18 +38,31 @@ describe("schema.prisma and the migrated database", () => {
     const { rows } = await client.query<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
     );
-    const actual = rows.map((r) => r.table_name).filter((t) => !UNMODELLED.has(t)).sort();
+    const actual = rows
+      .map((r) => r.table_name)
+      .filter((t) => !UNMODELLED.has(t))
+      .sort();
     expect(actual).toEqual(expected.tables.map((t) => t.table).sort());
   });
 
   it("have the same columns, types and nullability", async () => {
-    const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string }>(
+    const { rows } = await client.query<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      udt_name: string;
+      is_nullable: string;
+    }>(
       "SELECT table_name, column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public'",
     );
     for (const table of expected.tables) {
       const actual = rows
         .filter((r) => r.table_name === table.table)
-        .map((r) => ({ column: r.column_name, type: describeType(r.data_type, r.udt_name), nullable: r.is_nullable === "YES" }))
+        .map((r) => ({
+          column: r.column_name,
+          type: describeType(r.data_type, r.udt_name),
+          nullable: r.is_nullable === "YES",
+        }))
         .sort((a, b) => a.column.localeCompare(b.column));
       const wanted = table.columns
         .map((c) => ({ ...c, type: expectedType(c.type) }))
@@ -63,7 +76,10 @@ describe("schema.prisma and the migrated database", () => {
       "SELECT tablename, indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%_pkey'",
     );
     for (const table of expected.tables) {
-      const actual = rows.filter((r) => r.tablename === table.table).map((r) => r.indexname).sort();
+      const actual = rows
+        .filter((r) => r.tablename === table.table)
+        .map((r) => r.indexname)
+        .sort();
       expect({ table: table.table, indexes: actual }).toEqual({ table: table.table, indexes: table.indexes });
     }
   });
@@ -89,5 +105,8 @@ function expectedType(prismaType: string): string {
 }
 
 function udtOf(dataType: string | undefined): string {
-  return ({ text: "text", uuid: "uuid", integer: "int4", bigint: "int8" } as Record<string, string>)[dataType ?? ""] ?? String(dataType);
+  return (
+    ({ text: "text", uuid: "uuid", integer: "int4", bigint: "int8" } as Record<string, string>)[dataType ?? ""] ??
+    String(dataType)
+  );
 }

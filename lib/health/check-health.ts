@@ -1,7 +1,12 @@
 import type { Db } from "@/lib/db/client";
 
 export type ComponentHealth = { ok: boolean; detail: string };
-export type Health = { status: "ok" | "unavailable"; app: ComponentHealth; database: ComponentHealth; executor: ComponentHealth };
+export type Health = {
+  status: "ok" | "unavailable";
+  app: ComponentHealth;
+  database: ComponentHealth;
+  executor: ComponentHealth;
+};
 
 /** Ready means: the database answers and is migrated, and the background executor answers. */
 export async function checkHealth(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<Health> {
@@ -12,9 +17,13 @@ export async function checkHealth(db: Db, env: NodeJS.ProcessEnv = process.env):
 
 async function checkDatabase(db: Db): Promise<ComponentHealth> {
   try {
-    const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+    const rows = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
     const n = Number(rows[0]?.n ?? 0);
-    return n > 0 ? { ok: true, detail: `${n} migrations applied` } : { ok: false, detail: "migrations not applied yet" };
+    return n > 0
+      ? { ok: true, detail: `${n} migrations applied` }
+      : { ok: false, detail: "migrations not applied yet" };
   } catch (error) {
     return { ok: false, detail: `database unreachable or not migrated: ${(error as Error).message.split("\n")[0]}` };
   }
@@ -25,13 +34,18 @@ async function checkExecutor(env: NodeJS.ProcessEnv): Promise<ComponentHealth> {
   if (dev && /^https?:\/\//.test(dev)) {
     try {
       const res = await fetch(new URL("/health", dev), { signal: AbortSignal.timeout(2000), cache: "no-store" });
-      return res.ok ? { ok: true, detail: `embedded executor at ${dev}` } : { ok: false, detail: `executor at ${dev} answered ${res.status}` };
+      return res.ok
+        ? { ok: true, detail: `embedded executor at ${dev}` }
+        : { ok: false, detail: `executor at ${dev} answered ${res.status}` };
     } catch {
       return { ok: false, detail: `executor at ${dev} is not reachable yet` };
     }
   }
   if (env.INNGEST_SIGNING_KEY || env.INNGEST_BASE_URL) {
-    return { ok: true, detail: `Inngest server ${env.INNGEST_BASE_URL ?? "(Inngest Cloud)"}; reachability is checked by Inngest` };
+    return {
+      ok: true,
+      detail: `Inngest server ${env.INNGEST_BASE_URL ?? "(Inngest Cloud)"}; reachability is checked by Inngest`,
+    };
   }
   return { ok: false, detail: "no executor configured: set INNGEST_DEV, or INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY" };
 }

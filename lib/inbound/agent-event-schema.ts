@@ -12,7 +12,9 @@ const newLead = z.object({
   organization_id: organizationId,
   data: z.object({
     name: z.string().trim().min(1, "must not be empty").max(200),
-    email: z.preprocess((v) => (v === "" ? null : v), z.email("must be an email address").max(320).nullish()).transform((v) => v ?? null),
+    email: z
+      .preprocess((v) => (v === "" ? null : v), z.email("must be an email address").max(320).nullish())
+      .transform((v) => v ?? null),
     phone: optionalText(40),
     channel: leadChannel,
   }),
@@ -36,7 +38,13 @@ const bookingRequest = z.object({
       notes: optionalText(5000),
     })
     // Zod runs this even when start_time failed; that failure is already reported.
-    .refine((d) => d.end_time === null || Number.isNaN(Date.parse(d.start_time)) || Date.parse(d.end_time) > Date.parse(d.start_time), { message: "must be after start_time", path: ["end_time"] }),
+    .refine(
+      (d) =>
+        d.end_time === null ||
+        Number.isNaN(Date.parse(d.start_time)) ||
+        Date.parse(d.end_time) > Date.parse(d.start_time),
+      { message: "must be after start_time", path: ["end_time"] },
+    ),
 });
 
 const messageLogged = z.object({
@@ -54,12 +62,24 @@ const messageLogged = z.object({
 const escalation = z.object({
   type: z.literal("escalation"),
   organization_id: organizationId,
-  data: z.object({ conversation_id: id, lead_id: id, channel: leadChannel, reason: z.string().trim().min(1, "must not be empty").max(2000) }),
+  data: z.object({
+    conversation_id: id,
+    lead_id: id,
+    channel: leadChannel,
+    reason: z.string().trim().min(1, "must not be empty").max(2000),
+  }),
 });
 
-export const agentEventSchema = z.discriminatedUnion("type", [newLead, statusUpdate, bookingRequest, messageLogged, escalation], {
-  error: (issue) => (issue.code === "invalid_union" ? `must be one of ${AGENT_EVENT_TYPES.join(", ")}` : "must be a JSON object with type, organization_id and data"),
-});
+export const agentEventSchema = z.discriminatedUnion(
+  "type",
+  [newLead, statusUpdate, bookingRequest, messageLogged, escalation],
+  {
+    error: (issue) =>
+      issue.code === "invalid_union"
+        ? `must be one of ${AGENT_EVENT_TYPES.join(", ")}`
+        : "must be a JSON object with type, organization_id and data",
+  },
+);
 
 /** A validated agent event: its own wire names (it is our contract), optional fields as null. */
 export type AgentEvent = z.output<typeof agentEventSchema>;

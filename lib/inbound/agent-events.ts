@@ -11,7 +11,11 @@ import type { AgentEvent } from "./agent-event-schema";
  * Makes the event's change (and its outbound events) in the caller's transaction; returns what
  * it created. `new_lead` takes one statement instead (create-lead-once.ts).
  */
-export async function applyAgentEvent(tx: Tx, emit: Emit, event: Exclude<AgentEvent, { type: "new_lead" }>): Promise<Record<string, string>> {
+export async function applyAgentEvent(
+  tx: Tx,
+  emit: Emit,
+  event: Exclude<AgentEvent, { type: "new_lead" }>,
+): Promise<Record<string, string>> {
   const org = event.organization_id;
   const requireLead = async (leadId: string) => {
     const lead = await tx.lead.findFirst({ where: { id: leadId, organizationId: org } });
@@ -39,8 +43,18 @@ export async function applyAgentEvent(tx: Tx, emit: Emit, event: Exclude<AgentEv
     }
     case "message_logged": {
       const lead = await requireLead(event.data.lead_id);
-      const conversation = await findOrCreateConversation(tx, org, { id: event.data.conversation_id, leadId: lead.id, channel: event.data.channel });
-      const message = await addMessage(tx, org, { conversationId: conversation.id, leadId: lead.id, channel: event.data.channel, direction: event.data.direction, content: event.data.content });
+      const conversation = await findOrCreateConversation(tx, org, {
+        id: event.data.conversation_id,
+        leadId: lead.id,
+        channel: event.data.channel,
+      });
+      const message = await addMessage(tx, org, {
+        conversationId: conversation.id,
+        leadId: lead.id,
+        channel: event.data.channel,
+        direction: event.data.direction,
+        content: event.data.content,
+      });
       return { message_id: message.id, conversation_id: conversation.id };
     }
     case "escalation": {

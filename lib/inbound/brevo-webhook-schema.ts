@@ -12,7 +12,9 @@ export function isBrevoKind(segment: string): segment is BrevoKind {
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
 
-const participant = z.object({ EMAIL: optionalText(320), FIRSTNAME: optionalText(200), LASTNAME: optionalText(200) }).loose();
+const participant = z
+  .object({ EMAIL: optionalText(320), FIRSTNAME: optionalText(200), LASTNAME: optionalText(200) })
+  .loose();
 
 /** The start time is strict: Brevo sends no meeting id, so booked/started/cancelled are matched by it. */
 export const brevoMeetingSchema = z
@@ -27,12 +29,21 @@ export const brevoMeetingSchema = z
     meeting_notes: optionalText(10_000),
     meeting_start_timestamp: isoTime,
     price: nullable(z.number("must be a number")),
-    questions_and_answers: nullable(z.array(z.object({ question: optionalText(2000), answer: optionalText(10_000) }).loose())).transform((v) => v ?? []),
+    questions_and_answers: nullable(
+      z.array(z.object({ question: optionalText(2000), answer: optionalText(10_000) }).loose()),
+    ).transform((v) => v ?? []),
   })
   .loose();
 
 /** The seed's values; `failed/cancelled` is also accepted as either word alone. */
-export const BREVO_CALL_TYPES = ["answered", "failed/cancelled", "missed", "missed voicemail", "connected", "not connected"] as const;
+export const BREVO_CALL_TYPES = [
+  "answered",
+  "failed/cancelled",
+  "missed",
+  "missed voicemail",
+  "connected",
+  "not connected",
+] as const;
 export type BrevoCallType = (typeof BREVO_CALL_TYPES)[number];
 
 const callType = z

@@ -8,7 +8,11 @@ import type { BrevoCommand, BrevoMeeting } from "./parse-brevo-webhook";
 
 async function bookingOf(tx: Tx, organizationId: string, meeting: BrevoMeeting) {
   const booking = await tx.booking.findFirst({ where: { organizationId, externalRef: meeting.externalRef } });
-  if (!booking) throw new AppError("not_found", `No booking for the Brevo meeting "${meeting.service}" at ${meeting.startTime.toISOString()}: its "meeting booked" webhook has not reached this connection.`);
+  if (!booking)
+    throw new AppError(
+      "not_found",
+      `No booking for the Brevo meeting "${meeting.service}" at ${meeting.startTime.toISOString()}: its "meeting booked" webhook has not reached this connection.`,
+    );
   return booking;
 }
 
@@ -17,13 +21,26 @@ async function bookingOf(tx: Tx, organizationId: string, meeting: BrevoMeeting) 
  * a meeting is known by its start, name and first participant (`meeting.externalRef`). Null for
  * a meeting already booked (the same booking, sent again in other bytes).
  */
-export async function applyBrevoCommand(tx: Tx, emit: Emit, organizationId: string, command: BrevoCommand): Promise<Record<string, string | boolean | null> | null> {
+export async function applyBrevoCommand(
+  tx: Tx,
+  emit: Emit,
+  organizationId: string,
+  command: BrevoCommand,
+): Promise<Record<string, string | boolean | null> | null> {
   switch (command.kind) {
     case "meeting_booked": {
       const m = command.meeting;
       if (await tx.booking.findFirst({ where: { organizationId, externalRef: m.externalRef } })) return null;
       const p = command.participant;
-      const lead = p?.email ? (await findOrCreateLead(tx, emit, organizationId, { name: p.name ?? p.email, email: p.email, channel: "email" })).lead : null;
+      const lead = p?.email
+        ? (
+            await findOrCreateLead(tx, emit, organizationId, {
+              name: p.name ?? p.email,
+              email: p.email,
+              channel: "email",
+            })
+          ).lead
+        : null;
       const booking = await createBooking(tx, emit, organizationId, {
         leadId: lead?.id ?? null,
         service: m.service,
@@ -46,9 +63,16 @@ export async function applyBrevoCommand(tx: Tx, emit: Emit, organizationId: stri
     }
     case "call_finished": {
       const c = command.call;
-      const known = await tx.lead.findFirst({ where: { organizationId, phone: c.phoneNumber }, orderBy: { createdAt: "asc" } });
+      const known = await tx.lead.findFirst({
+        where: { organizationId, phone: c.phoneNumber },
+        orderBy: { createdAt: "asc" },
+      });
       // A missed call from an unknown number is someone to call back: a phone lead.
-      const lead = known ?? (command.missed ? await createLead(tx, emit, organizationId, { name: c.phoneNumber, phone: c.phoneNumber, channel: "phone" }) : null);
+      const lead =
+        known ??
+        (command.missed
+          ? await createLead(tx, emit, organizationId, { name: c.phoneNumber, phone: c.phoneNumber, channel: "phone" })
+          : null);
       // Brevo reports the contact's number and our line, not who dialled; a missed call was inbound.
       const call = await upsertCall(tx, organizationId, "brevo", null, {
         leadId: lead?.id,

@@ -1,20 +1,33 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverNewEvents, expectRejections, setUpInboundRoute, subscribeReceiver, type RejectionCase } from "@/test/helpers/inbound-route";
+import {
+  deliverNewEvents,
+  expectRejections,
+  setUpInboundRoute,
+  subscribeReceiver,
+  type RejectionCase,
+} from "@/test/helpers/inbound-route";
 import { createTestOrganization } from "@/test/helpers/webhook-fixtures";
 import { fixtureJson } from "./fixtures/load-fixture";
 
 // POST /api/v1/webhooks/calcom/{connection_id} over real HTTP: the global route's handling, but
 // signed with the connection's generated secret (required) and booked into its organization.
 const GLOBAL_SECRET = "global-calcom-secret";
-const ctx = setUpInboundRoute(() => import("@/app/api/v1/webhooks/calcom/[connection_id]/route"), { CALCOM_WEBHOOK_SECRET: GLOBAL_SECRET }, "/api/v1/webhooks/calcom/[connection_id]");
+const ctx = setUpInboundRoute(
+  () => import("@/app/api/v1/webhooks/calcom/[connection_id]/route"),
+  { CALCOM_WEBHOOK_SECRET: GLOBAL_SECRET },
+  "/api/v1/webhooks/calcom/[connection_id]",
+);
 
 let connection: { id: string; secret: string };
 let receiver: Awaited<ReturnType<typeof subscribeReceiver>>;
 beforeAll(async () => {
   const { createConnection } = await import("@/lib/integrations/connections");
   const created = await createConnection(ctx.db, ctx.orgId, { provider: "calcom" });
-  connection = { id: created.connection.id, secret: (created.credentials as { signing_secret: string }).signing_secret };
+  connection = {
+    id: created.connection.id,
+    secret: (created.credentials as { signing_secret: string }).signing_secret,
+  };
   receiver = await subscribeReceiver(ctx.db, ctx.orgId);
 });
 afterAll(() => receiver.close());
@@ -38,48 +51,99 @@ const cancelled = fixtureJson<CalcomBody>("calcom-booking-cancelled.json");
 describe("Cal.com per-organization connection", () => {
   it("books into the connection's organization, whatever the metadata says, and delivers booking.created and booking.cancelled", async () => {
     const elsewhere = await createTestOrganization(ctx.db);
-    const body = { ...created, payload: { ...created.payload, uid: "conn-uid-1", metadata: { organization_id: elsewhere.id } } };
+    const body = {
+      ...created,
+      payload: { ...created.payload, uid: "conn-uid-1", metadata: { organization_id: elsewhere.id } },
+    };
     const res = await send(body);
     expect(res.status).toBe(200);
     const { booking_id: bookingId, lead_id: leadId } = await res.json();
-    expect(await ctx.db.booking.findUniqueOrThrow({ where: { id: bookingId } })).toMatchObject({ organizationId: ctx.orgId, calcomUid: "conn-uid-1", source: "calcom" });
+    expect(await ctx.db.booking.findUniqueOrThrow({ where: { id: bookingId } })).toMatchObject({
+      organizationId: ctx.orgId,
+      calcomUid: "conn-uid-1",
+      source: "calcom",
+    });
     expect(await ctx.db.booking.count({ where: { organizationId: elsewhere.id } })).toBe(0);
     expect(await (await send(body)).json()).toEqual({ status: "duplicate" });
 
-    expect(await (await send({ ...cancelled, payload: { ...cancelled.payload, uid: "conn-uid-1", metadata: {} } })).json()).toEqual({ status: "processed", booking_id: bookingId });
+    expect(
+      await (await send({ ...cancelled, payload: { ...cancelled.payload, uid: "conn-uid-1", metadata: {} } })).json(),
+    ).toEqual({ status: "processed", booking_id: bookingId });
 
     await deliverNewEvents(ctx.db, ctx.orgId);
     expect(receiver.events("booking.created").map((e) => e.data)).toEqual([
-      { id: bookingId, lead_id: leadId, start_time: "2026-03-20T14:00:00.000Z", end_time: "2026-03-20T14:30:00.000Z", service: "Haircut", calcom_booking_id: 12345 },
+      {
+        id: bookingId,
+        lead_id: leadId,
+        start_time: "2026-03-20T14:00:00.000Z",
+        end_time: "2026-03-20T14:30:00.000Z",
+        service: "Haircut",
+        calcom_booking_id: 12345,
+      },
     ]);
     expect(receiver.events("booking.cancelled").map((e) => e.data)).toEqual([
-      { id: bookingId, lead_id: leadId, start_time: "2026-03-20T14:00:00.000Z", end_time: "2026-03-20T14:30:00.000Z", cancelled_at: expect.any(String) },
+      {
+        id: bookingId,
+        lead_id: leadId,
+        start_time: "2026-03-20T14:00:00.000Z",
+        end_time: "2026-03-20T14:30:00.000Z",
+        cancelled_at: expect.any(String),
+      },
     ]);
-    const log = await ctx.db.inboundRequest.findMany({ where: { connectionId: connection.id }, orderBy: { id: "asc" } });
+    const log = await ctx.db.inboundRequest.findMany({
+      where: { connectionId: connection.id },
+      orderBy: { id: "asc" },
+    });
     expect(log.map((r) => [r.eventType, r.outcome, r.organizationId])).toEqual([
       ["BOOKING_CREATED", "processed", ctx.orgId],
       ["BOOKING_CREATED", "duplicate", ctx.orgId],
       ["BOOKING_CANCELLED", "processed", ctx.orgId],
     ]);
-    expect((await ctx.db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } })).lastReceivedAt).not.toBeNull();
+    expect(
+      (await ctx.db.integrationConnection.findUniqueOrThrow({ where: { id: connection.id } })).lastReceivedAt,
+    ).not.toBeNull();
   });
 
   it("needs the connection's own signature; bad JSON, wrong types, unknown connection, 2 MB: a clear 4xx, only the log entry", async () => {
     const { createConnection } = await import("@/lib/integrations/connections");
     const varda = await createConnection(ctx.db, ctx.orgId, { provider: "varda", signing_secret: "varda-secret" });
     const body = { ...created, payload: { ...created.payload, uid: "conn-uid-2" } };
-    const before = { bookings: await ctx.db.booking.count(), leads: await ctx.db.lead.count(), events: await ctx.db.webhookEvent.count() };
+    const before = {
+      bookings: await ctx.db.booking.count(),
+      leads: await ctx.db.lead.count(),
+      events: await ctx.db.webhookEvent.count(),
+    };
     const cases: RejectionCase[] = [
       ["unsigned", () => send(body, { secret: null }), 401, "Missing X-Cal-Signature-256"],
       ["signed with the global secret", () => send(body, { secret: GLOBAL_SECRET }), 401, "does not match"],
       ["malformed JSON", () => send(null, { raw: "{nope" }), 400, "not valid JSON"],
-      ["wrong types", () => send({ ...body, payload: { ...body.payload, startTime: "tomorrow", attendees: "jane" } }), 422, "payload.startTime"],
-      ["unknown connection", () => send(body, { connection: "00000000-0000-4000-8000-000000000000" }), 404, "No Cal.com connection"],
+      [
+        "wrong types",
+        () => send({ ...body, payload: { ...body.payload, startTime: "tomorrow", attendees: "jane" } }),
+        422,
+        "payload.startTime",
+      ],
+      [
+        "unknown connection",
+        () => send(body, { connection: "00000000-0000-4000-8000-000000000000" }),
+        404,
+        "No Cal.com connection",
+      ],
       ["a Varda connection's id", () => send(body, { connection: varda.connection.id }), 404, "No Cal.com connection"],
       ["2 MB body", () => send({ ...body, padding: "x".repeat(2_000_000) }), 413, "larger than"],
     ];
     const log = await expectRejections(ctx.db, cases);
-    expect(log.filter((r) => r.httpStatus === 401).every((r) => r.verification === "failed" && r.connectionId === connection.id && r.organizationId === ctx.orgId)).toBe(true);
-    expect({ bookings: await ctx.db.booking.count(), leads: await ctx.db.lead.count(), events: await ctx.db.webhookEvent.count() }).toEqual(before);
+    expect(
+      log
+        .filter((r) => r.httpStatus === 401)
+        .every(
+          (r) => r.verification === "failed" && r.connectionId === connection.id && r.organizationId === ctx.orgId,
+        ),
+    ).toBe(true);
+    expect({
+      bookings: await ctx.db.booking.count(),
+      leads: await ctx.db.lead.count(),
+      events: await ctx.db.webhookEvent.count(),
+    }).toEqual(before);
   });
 });

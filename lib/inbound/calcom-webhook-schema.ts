@@ -15,7 +15,10 @@ export function isCalcomHandledTrigger(trigger: string): trigger is CalcomHandle
 export const calcomEnvelopeSchema = z
   .object({
     triggerEvent: z.string("must be a string").min(1, "must not be empty"),
-    createdAt: z.string().nullish().transform((v) => v ?? null),
+    createdAt: z
+      .string()
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .loose();
 
@@ -38,9 +41,15 @@ const bookingPayload = z
     eventTitle: optionalText(500),
     startTime: isoTime,
     endTime: isoTime.nullish().transform((v) => v ?? null),
-    attendees: z.array(attendee).nullish().transform((v) => v ?? []),
+    attendees: z
+      .array(attendee)
+      .nullish()
+      .transform((v) => v ?? []),
     organizer: person.nullish().transform((v) => v ?? null),
-    metadata: z.record(z.string(), z.unknown()).nullish().transform((v) => v ?? {}),
+    metadata: z
+      .record(z.string(), z.unknown())
+      .nullish()
+      .transform((v) => v ?? {}),
     status: optionalText(50),
     smsReminderNumber: optionalText(40),
     rescheduleUid: optionalText(200),

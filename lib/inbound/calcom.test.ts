@@ -11,7 +11,10 @@ function send(body: unknown, secret = SECRET) {
   return ctx.POST(
     new Request("http://localhost/api/v1/webhooks/calcom", {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-Cal-Signature-256": createHmac("sha256", secret).update(raw).digest("hex") },
+      headers: {
+        "Content-Type": "application/json",
+        "X-Cal-Signature-256": createHmac("sha256", secret).update(raw).digest("hex"),
+      },
       body: raw,
     }),
   );
@@ -33,7 +36,15 @@ const booking = (trigger: string, extra: Record<string, unknown> = {}) => ({
   },
 });
 
-const lastEvent = async (type: string) => JSON.parse((await ctx.db.webhookEvent.findFirstOrThrow({ where: { organizationId: ctx.orgId, type }, orderBy: { createdAt: "desc" } })).payload);
+const lastEvent = async (type: string) =>
+  JSON.parse(
+    (
+      await ctx.db.webhookEvent.findFirstOrThrow({
+        where: { organizationId: ctx.orgId, type },
+        orderBy: { createdAt: "desc" },
+      })
+    ).payload,
+  );
 
 describe("Cal.com webhooks", () => {
   it("BOOKING_CREATED makes a booking (and a lead from the attendee) with booking.created as the seed shows", async () => {
@@ -60,8 +71,20 @@ describe("Cal.com webhooks", () => {
     expect(await (await send(created)).json()).toEqual({ status: "duplicate" });
     expect(await ctx.db.booking.count({ where: { calcomUid: "cal-uid-2" } })).toBe(1);
 
-    await send(booking("BOOKING_RESCHEDULED", { uid: "cal-uid-3", rescheduleUid: "cal-uid-2", bookingId: 778, startTime: "2026-03-21T15:00:00Z", endTime: "2026-03-21T15:30:00Z" }));
-    expect((await lastEvent("booking.rescheduled")).data).toMatchObject({ id: first.booking_id, start_time: "2026-03-21T15:00:00.000Z", previous_start_time: "2026-03-20T14:00:00.000Z" });
+    await send(
+      booking("BOOKING_RESCHEDULED", {
+        uid: "cal-uid-3",
+        rescheduleUid: "cal-uid-2",
+        bookingId: 778,
+        startTime: "2026-03-21T15:00:00Z",
+        endTime: "2026-03-21T15:30:00Z",
+      }),
+    );
+    expect((await lastEvent("booking.rescheduled")).data).toMatchObject({
+      id: first.booking_id,
+      start_time: "2026-03-21T15:00:00.000Z",
+      previous_start_time: "2026-03-20T14:00:00.000Z",
+    });
 
     await send(booking("BOOKING_CANCELLED", { uid: "cal-uid-3" }));
     expect((await lastEvent("booking.cancelled")).data).toEqual({
@@ -77,10 +100,23 @@ describe("Cal.com webhooks", () => {
     expect(await (await send({ triggerEvent: "MEETING_ENDED", payload: {} })).json()).toEqual({ status: "ignored" });
     const bookings = await ctx.db.booking.count();
     expect((await send(booking("BOOKING_CREATED", { uid: "x1" }), "wrong-secret")).status).toBe(401);
-    const bad = await ctx.POST(new Request("http://localhost/x", { method: "POST", headers: { "X-Cal-Signature-256": createHmac("sha256", SECRET).update("{nope").digest("hex") }, body: "{nope" }));
+    const bad = await ctx.POST(
+      new Request("http://localhost/x", {
+        method: "POST",
+        headers: { "X-Cal-Signature-256": createHmac("sha256", SECRET).update("{nope").digest("hex") },
+        body: "{nope",
+      }),
+    );
     expect(bad.status).toBe(400);
     expect((await send(booking("BOOKING_CREATED", { uid: "x2", metadata: {} }))).status).toBe(404);
-    expect((await send({ triggerEvent: "BOOKING_CREATED", payload: { uid: "x3", metadata: { organization_id: ctx.orgId } } })).status).toBe(422);
+    expect(
+      (
+        await send({
+          triggerEvent: "BOOKING_CREATED",
+          payload: { uid: "x3", metadata: { organization_id: ctx.orgId } },
+        })
+      ).status,
+    ).toBe(422);
     expect(await ctx.db.booking.count()).toBe(bookings);
   });
 });

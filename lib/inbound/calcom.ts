@@ -13,13 +13,23 @@ import { verifyCalcomSignature } from "./verify-calcom-signature";
 type BookingCommand = Exclude<CalcomCommand, { kind: "ignored" }>;
 
 /** The organization: the URL's connection, the agent's metadata, or an existing booking with this uid. */
-export async function resolveCalcomOrganization(tx: Tx | Db, command: BookingCommand, connectionOrgId: string | null): Promise<string> {
+export async function resolveCalcomOrganization(
+  tx: Tx | Db,
+  command: BookingCommand,
+  connectionOrgId: string | null,
+): Promise<string> {
   if (connectionOrgId) return connectionOrgId;
-  if (command.organizationId && (await tx.organization.findUnique({ where: { id: command.organizationId } }))) return command.organizationId;
-  const uids = [command.uid, command.kind === "booking_rescheduled" ? command.previousUid : null].filter((u): u is string => !!u);
+  if (command.organizationId && (await tx.organization.findUnique({ where: { id: command.organizationId } })))
+    return command.organizationId;
+  const uids = [command.uid, command.kind === "booking_rescheduled" ? command.previousUid : null].filter(
+    (u): u is string => !!u,
+  );
   const existing = await tx.booking.findFirst({ where: { calcomUid: { in: uids } } });
   if (existing) return existing.organizationId;
-  throw new AppError("not_found", "No organization for this booking: set metadata.organization_id, or use your organization's Cal.com connection URL.");
+  throw new AppError(
+    "not_found",
+    "No organization for this booking: set metadata.organization_id, or use your organization's Cal.com connection URL.",
+  );
 }
 
 /** The booking change and its outbound event; null for a booking already known (a redelivery). */
@@ -34,7 +44,10 @@ export async function applyCalcomCommand(tx: Tx, emit: Emit, organizationId: str
     const uids = [command.previousUid, command.uid].filter((u): u is string => !!u);
     const previous = await tx.booking.findFirst({ where: { organizationId, calcomUid: { in: uids } } });
     if (previous) {
-      await tx.booking.update({ where: { id: previous.id }, data: { calcomUid: command.uid, calcomBookingId: command.calcomBookingId ?? previous.calcomBookingId } });
+      await tx.booking.update({
+        where: { id: previous.id },
+        data: { calcomUid: command.uid, calcomBookingId: command.calcomBookingId ?? previous.calcomBookingId },
+      });
       await rescheduleBooking(tx, emit, organizationId, previous.id, command.startTime, command.endTime);
       return { booking_id: previous.id };
     }
@@ -54,7 +67,12 @@ export async function applyCalcomCommand(tx: Tx, emit: Emit, organizationId: str
   return { booking_id: booking.id, lead_id: leadId };
 }
 
-async function resolveLead(tx: Tx, emit: Emit, organizationId: string, command: BookingCommand): Promise<string | null> {
+async function resolveLead(
+  tx: Tx,
+  emit: Emit,
+  organizationId: string,
+  command: BookingCommand,
+): Promise<string | null> {
   if (command.leadId) {
     const lead = await tx.lead.findFirst({ where: { id: command.leadId, organizationId } });
     if (lead) return lead.id;
@@ -74,18 +92,34 @@ async function resolveLead(tx: Tx, emit: Emit, organizationId: string, command: 
  * Both Cal.com URLs. The global one: signed when CALCOM_WEBHOOK_SECRET is set, the organization
  * from the booking. A connection's: signed with its secret (required), its organization.
  */
-export async function receiveCalcomWebhook({ db, log }: InboundContext, req: Request, connection: { organizationId: string; secret: string | null } | null): Promise<InboundResult> {
+export async function receiveCalcomWebhook(
+  { db, log }: InboundContext,
+  req: Request,
+  connection: { organizationId: string; secret: string | null } | null,
+): Promise<InboundResult> {
   const raw = await readRawBodyOrThrow(req);
   const secret = connection ? connection.secret : process.env.CALCOM_WEBHOOK_SECRET || null;
   // With no secret on the global URL, Cal.com sends no signature and none is required.
   if (connection || secret) {
-    verifiedOrThrow(secret ? verifyCalcomSignature(raw, req.headers.get("x-cal-signature-256"), secret) : rejected("not_configured", "This Cal.com connection has no signing secret: create a new connection."), log);
+    verifiedOrThrow(
+      secret
+        ? verifyCalcomSignature(raw, req.headers.get("x-cal-signature-256"), secret)
+        : rejected("not_configured", "This Cal.com connection has no signing secret: create a new connection."),
+      log,
+    );
   }
   const command = commandOrThrow(parseCalcomWebhook(raw));
   log.eventType = command.triggerEvent;
-  if (command.kind === "ignored") return { outcome: "ignored", eventType: command.triggerEvent, reason: command.reason, body: { status: "ignored" } };
+  if (command.kind === "ignored")
+    return { outcome: "ignored", eventType: command.triggerEvent, reason: command.reason, body: { status: "ignored" } };
   const organizationId = await resolveCalcomOrganization(db, command, connection?.organizationId ?? null);
   log.organizationId = organizationId;
-  const event = { organizationId, eventType: command.triggerEvent, dedupeKey: command.dedupeKey, windowMs: REDELIVERY_WINDOW_MS, exclusive: true };
+  const event = {
+    organizationId,
+    eventType: command.triggerEvent,
+    dedupeKey: command.dedupeKey,
+    windowMs: REDELIVERY_WINDOW_MS,
+    exclusive: true,
+  };
   return processOnce(db, event, (tx, emit) => applyCalcomCommand(tx, emit, organizationId, command));
 }

@@ -19,12 +19,25 @@ import type { InboundContext, InboundResult } from "./handle-inbound";
  */
 export async function createLeadOnce(
   db: Db,
-  event: { organizationId: string; dedupeKey: string; windowMs: number; lead: Pick<NewLead, "name" | "email" | "phone" | "channel"> },
+  event: {
+    organizationId: string;
+    dedupeKey: string;
+    windowMs: number;
+    lead: Pick<NewLead, "name" | "email" | "phone" | "channel">;
+  },
   log: InboundContext["log"],
 ): Promise<InboundResult> {
   const { organizationId, lead: input } = event;
   const now = new Date();
-  const lead = { id: randomUUID(), name: input.name, email: input.email?.toLowerCase() ?? null, phone: input.phone ?? null, channel: input.channel, status: "new" as const, createdAt: now };
+  const lead = {
+    id: randomUUID(),
+    name: input.name,
+    email: input.email?.toLowerCase() ?? null,
+    phone: input.phone ?? null,
+    channel: input.channel,
+    status: "new" as const,
+    createdAt: now,
+  };
   const outbox = outboxEvent(organizationId, "lead.created", leadCreatedData(lead), { occurredAt: now });
   const effects = { lead_id: lead.id, events: ["lead.created"] };
   const [row] = await db.$queryRaw<{ org_found: boolean; claimed: boolean; deliveries: NewDelivery[] | null }[]>`

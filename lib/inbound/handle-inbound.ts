@@ -24,7 +24,10 @@ export type InboundContext = { db: Db; log: Partial<InboundLogEntry> & { started
  * or a 4xx as "rejected" (or "unmatched" for a 404) with the reason. Bad input writes nothing else.
  * A handler that wrote its own success row in its statement says so (`logged`).
  */
-export async function handleInbound(source: InboundLogEntry["source"], handler: (ctx: InboundContext) => Promise<InboundResult>): Promise<Response> {
+export async function handleInbound(
+  source: InboundLogEntry["source"],
+  handler: (ctx: InboundContext) => Promise<InboundResult>,
+): Promise<Response> {
   const db = getDb();
   const log: InboundContext["log"] = { verification: "not_configured", startedAt: performance.now() };
   try {
@@ -67,15 +70,34 @@ export async function handleInbound(source: InboundLogEntry["source"], handler: 
  */
 export async function processOnce(
   db: Db,
-  event: { organizationId: string; eventType: string; dedupeKey: string; windowMs: number; exclusive?: boolean; checkOrganization?: boolean },
+  event: {
+    organizationId: string;
+    eventType: string;
+    dedupeKey: string;
+    windowMs: number;
+    exclusive?: boolean;
+    checkOrganization?: boolean;
+  },
   apply: (tx: Tx, emit: Emit) => Promise<Record<string, unknown> | null>,
 ): Promise<InboundResult> {
   const { organizationId, eventType } = event;
   const { result, events } = await withEvents(db, async (tx, emit) => {
-    if (event.exclusive) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`inbound:${organizationId}`}, 0))`;
-    const claimed = await claimDedupeKey(tx, event.dedupeKey, event.windowMs, event.checkOrganization ? organizationId : undefined);
+    if (event.exclusive)
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`inbound:${organizationId}`}, 0))`;
+    const claimed = await claimDedupeKey(
+      tx,
+      event.dedupeKey,
+      event.windowMs,
+      event.checkOrganization ? organizationId : undefined,
+    );
     return claimed ? apply(tx, emit) : null;
   });
   if (!result) return { outcome: "duplicate", organizationId, eventType, body: { status: "duplicate" } };
-  return { outcome: "processed", organizationId, eventType, effects: { ...result, events: events.map((e) => e.type) }, body: { status: "processed", ...result } };
+  return {
+    outcome: "processed",
+    organizationId,
+    eventType,
+    effects: { ...result, events: events.map((e) => e.type) },
+    body: { status: "processed", ...result },
+  };
 }

@@ -22,7 +22,10 @@ export function commandOrThrow<T>(result: ParseResult<T>): T {
 }
 
 /** Throws a 401 for a failed verification; notes the verification for the inbound log. */
-export function verifiedOrThrow(result: VerificationResult, log: { verification?: "verified" | "failed" | "not_configured" }): void {
+export function verifiedOrThrow(
+  result: VerificationResult,
+  log: { verification?: "verified" | "failed" | "not_configured" },
+): void {
   if (!result.ok) {
     log.verification = "failed";
     throw new AppError("unauthorized", result.message);
@@ -34,9 +37,20 @@ export function verifiedOrThrow(result: VerificationResult, log: { verification?
  * The connection a per-connection URL names, noted for the inbound log (so its owner sees even
  * the rejected requests). None for this provider: 404, which the log records as unmatched.
  */
-export async function connectionOrThrow(db: Db, log: Partial<InboundLogEntry>, provider: Provider, connectionId: string) {
-  const connection = isUuid(connectionId) ? await db.integrationConnection.findFirst({ where: { id: connectionId, provider } }) : null;
-  if (!connection) throw new AppError("not_found", `No ${PROVIDER_NAMES[provider]} connection with this URL: copy the webhook URL from Settings → Integrations.`);
+export async function connectionOrThrow(
+  db: Db,
+  log: Partial<InboundLogEntry>,
+  provider: Provider,
+  connectionId: string,
+) {
+  const connection = isUuid(connectionId)
+    ? await db.integrationConnection.findFirst({ where: { id: connectionId, provider } })
+    : null;
+  if (!connection)
+    throw new AppError(
+      "not_found",
+      `No ${PROVIDER_NAMES[provider]} connection with this URL: copy the webhook URL from Settings → Integrations.`,
+    );
   log.connectionId = connection.id;
   log.organizationId = connection.organizationId;
   return connection;

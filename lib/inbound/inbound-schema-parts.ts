@@ -13,11 +13,19 @@ export const isoTime = z.iso
   .refine((value) => !value.startsWith("0000"), "Year 0000 is not a date PostgreSQL can store");
 
 /** Seconds as stored (a 32-bit integer column). */
-export const durationSeconds = z.number("must be a number").nonnegative("must not be negative").max(2_147_483_647, "is too large");
+export const durationSeconds = z
+  .number("must be a number")
+  .nonnegative("must not be negative")
+  .max(2_147_483_647, "is too large");
 
 /** Optional text where senders use "", null or absence for "none": all become null. */
 export function optionalText(max: number) {
-  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), z.string().trim().max(max).nullish()).transform((value) => value ?? null);
+  return z
+    .preprocess(
+      (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+      z.string().trim().max(max).nullish(),
+    )
+    .transform((value) => value ?? null);
 }
 
 /** Integer ids some senders send as numbers and others as numeric strings. */

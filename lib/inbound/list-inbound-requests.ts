@@ -8,7 +8,12 @@ export const listInboundRequestsQuery = z.object({
   source: z.enum(INBOUND_SOURCES, `source must be one of ${INBOUND_SOURCES.join(", ")}`).optional(),
   outcome: z.enum(INBOUND_OUTCOMES, `outcome must be one of ${INBOUND_OUTCOMES.join(", ")}`).optional(),
   connection_id: z.uuid("connection_id must be a UUID").optional(),
-  limit: z.coerce.number("limit must be 1 to 100").int("limit must be 1 to 100").min(1, "limit must be 1 to 100").max(100, "limit must be 1 to 100").default(50),
+  limit: z.coerce
+    .number("limit must be 1 to 100")
+    .int("limit must be 1 to 100")
+    .min(1, "limit must be 1 to 100")
+    .max(100, "limit must be 1 to 100")
+    .default(50),
   cursor: z.string().max(200).optional(),
 });
 
@@ -16,13 +21,26 @@ export const listInboundRequestsQuery = z.object({
  * The organization's inbound log, newest first, keyset-paginated on (received_at, id): a deep
  * page costs what the first costs, and requests arriving meanwhile never shift a page.
  */
-export async function listInboundRequests(db: Db, organizationId: string, q: z.output<typeof listInboundRequestsQuery>) {
-  const where: Prisma.InboundRequestWhereInput = { organizationId, source: q.source, outcome: q.outcome, connectionId: q.connection_id };
+export async function listInboundRequests(
+  db: Db,
+  organizationId: string,
+  q: z.output<typeof listInboundRequestsQuery>,
+) {
+  const where: Prisma.InboundRequestWhereInput = {
+    organizationId,
+    source: q.source,
+    outcome: q.outcome,
+    connectionId: q.connection_id,
+  };
   if (q.cursor) {
     const { receivedAt, id } = decodeCursor(q.cursor);
     where.OR = [{ receivedAt: { lt: receivedAt } }, { receivedAt, id: { lt: id } }];
   }
-  const rows = await db.inboundRequest.findMany({ where, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take: q.limit + 1 });
+  const rows = await db.inboundRequest.findMany({
+    where,
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+  });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return { rows: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last.receivedAt, last.id) : null };
@@ -36,7 +54,9 @@ function decodeCursor(cursor: string): { receivedAt: Date; id: bigint } {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const receivedAt = new Date(at);
   if (!id || !/^\d{1,19}$/.test(id) || Number.isNaN(receivedAt.getTime())) {
-    throw new AppError("validation_failed", "cursor: not a cursor returned by this API", [{ field: "cursor", message: "not a cursor returned by this API" }]);
+    throw new AppError("validation_failed", "cursor: not a cursor returned by this API", [
+      { field: "cursor", message: "not a cursor returned by this API" },
+    ]);
   }
   return { receivedAt, id: BigInt(id) };
 }

@@ -8,11 +8,14 @@ export function parseAuthorizationHeader(header: string | null | undefined): Aut
   const value = header?.trim();
   if (!value) return null;
   const match = /^(\S+)\s+(\S+)$/.exec(value);
-  if (!match) return { scheme: "malformed", problem: "Authorization header must be `Bearer <token>` or `Basic <credentials>`." };
+  if (!match)
+    return { scheme: "malformed", problem: "Authorization header must be `Bearer <token>` or `Basic <credentials>`." };
   const [, scheme, credentials] = match;
   if (scheme.toLowerCase() === "bearer") return { scheme: "bearer", token: credentials };
-  if (scheme.toLowerCase() !== "basic") return { scheme: "malformed", problem: `Unsupported Authorization scheme "${scheme}".` };
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(credentials)) return { scheme: "malformed", problem: "Basic credentials are not valid base64." };
+  if (scheme.toLowerCase() !== "basic")
+    return { scheme: "malformed", problem: `Unsupported Authorization scheme "${scheme}".` };
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(credentials))
+    return { scheme: "malformed", problem: "Basic credentials are not valid base64." };
   const decoded = Buffer.from(credentials, "base64").toString("utf8");
   // RFC 7617: the user-id cannot contain a colon, the password can.
   const colon = decoded.indexOf(":");

@@ -7,7 +7,8 @@ const meetingText = fixtureText("brevo-meeting.json");
 const meeting = fixtureJson("brevo-meeting.json");
 const callText = fixtureText("brevo-call-finished.json");
 const call = fixtureJson("brevo-call-finished.json");
-const edit = (base: Record<string, unknown>, changes: Record<string, unknown>) => JSON.stringify({ ...base, ...changes });
+const edit = (base: Record<string, unknown>, changes: Record<string, unknown>) =>
+  JSON.stringify({ ...base, ...changes });
 
 describe("parseBrevoWebhook: meetings", () => {
   it("meeting-booked → a booking for the first participant, with the seed's attributes", () => {
@@ -43,21 +44,42 @@ describe("parseBrevoWebhook: meetings", () => {
     const [, booked] = ref("meeting-booked")!;
     expect(ref("meeting-started")).toEqual(["meeting_started", booked]);
     expect(ref("meeting-cancelled")).toEqual(["meeting_cancelled", booked]);
-    expect(ref("meeting-cancelled", edit(meeting, { meeting_start_timestamp: "2025-06-10T09:09:01.696+02:00", meeting_notes: "changed" }))?.[1]).toBe(booked);
-    expect(ref("meeting-cancelled", edit(meeting, { meeting_start_timestamp: "2025-06-11T07:09:01.696Z" }))?.[1]).not.toBe(booked);
+    expect(
+      ref(
+        "meeting-cancelled",
+        edit(meeting, { meeting_start_timestamp: "2025-06-10T09:09:01.696+02:00", meeting_notes: "changed" }),
+      )?.[1],
+    ).toBe(booked);
+    expect(
+      ref("meeting-cancelled", edit(meeting, { meeting_start_timestamp: "2025-06-11T07:09:01.696Z" }))?.[1],
+    ).not.toBe(booked);
   });
 
   it.each([
     [edit(meeting, { meeting_start_timestamp: undefined }), "meeting_start_timestamp: is required"],
-    [edit(meeting, { meeting_start_timestamp: "10.06.2025 07:09" }), "meeting_start_timestamp: Invalid ISO datetime (expected e.g. 2026-03-20T14:00:00Z)"],
-    [edit(meeting, { event_participants: [{ EMAIL: 5 }] }), "event_participants[0].EMAIL: Invalid input: expected string, received number"],
+    [
+      edit(meeting, { meeting_start_timestamp: "10.06.2025 07:09" }),
+      "meeting_start_timestamp: Invalid ISO datetime (expected e.g. 2026-03-20T14:00:00Z)",
+    ],
+    [
+      edit(meeting, { event_participants: [{ EMAIL: 5 }] }),
+      "event_participants[0].EMAIL: Invalid input: expected string, received number",
+    ],
     [edit(meeting, { price: "123" }), "price: must be a number"],
   ])("answers %s with a 422 naming the attribute", (raw, message) => {
-    expect(parseBrevoWebhook("meeting-booked", raw)).toMatchObject({ ok: false, status: 422, code: "validation_failed", message });
+    expect(parseBrevoWebhook("meeting-booked", raw)).toMatchObject({
+      ok: false,
+      status: 422,
+      code: "validation_failed",
+      message,
+    });
   });
 
   it("accepts a meeting without participants (the caller decides about the lead)", () => {
-    expect(parseBrevoWebhook("meeting-booked", edit(meeting, { event_participants: [] }))).toMatchObject({ ok: true, command: { participant: null, participants: [] } });
+    expect(parseBrevoWebhook("meeting-booked", edit(meeting, { event_participants: [] }))).toMatchObject({
+      ok: true,
+      command: { participant: null, participants: [] },
+    });
   });
 });
 
@@ -69,7 +91,16 @@ describe("parseBrevoWebhook: call-finished", () => {
         kind: "call_finished",
         dedupeKey: expect.stringMatching(/^brevo:/),
         missed: false,
-        call: { phoneNumber: "+14002007868", type: "answered", durationSeconds: 123, isForwarded: true, recording: true, phoneLine: "+441400800008", phoneLineName: "My number", agentName: "john doe" },
+        call: {
+          phoneNumber: "+14002007868",
+          type: "answered",
+          durationSeconds: 123,
+          isForwarded: true,
+          recording: true,
+          phoneLine: "+441400800008",
+          phoneLineName: "My number",
+          agentName: "john doe",
+        },
       },
     });
   });
@@ -84,15 +115,26 @@ describe("parseBrevoWebhook: call-finished", () => {
     ["connected", "connected", false],
     ["not connected", "not connected", false],
   ])("type %j → %j, missed: %s", (type, normalized, missed) => {
-    expect(parseBrevoWebhook("call-finished", edit(call, { type }))).toMatchObject({ ok: true, command: { call: { type: normalized }, missed } });
+    expect(parseBrevoWebhook("call-finished", edit(call, { type }))).toMatchObject({
+      ok: true,
+      command: { call: { type: normalized }, missed },
+    });
   });
 
   it.each([
-    [edit(call, { type: "voicemail" }), "type: must be one of answered, failed/cancelled, missed, missed voicemail, connected, not connected"],
+    [
+      edit(call, { type: "voicemail" }),
+      "type: must be one of answered, failed/cancelled, missed, missed voicemail, connected, not connected",
+    ],
     [edit(call, { phone_number: undefined }), "phone_number: is required"],
     [edit(call, { duration_seconds: "123" }), "duration_seconds: must be a number"],
   ])("answers %s with a 422 naming the attribute", (raw, message) => {
-    expect(parseBrevoWebhook("call-finished", raw)).toMatchObject({ ok: false, status: 422, code: "validation_failed", message });
+    expect(parseBrevoWebhook("call-finished", raw)).toMatchObject({
+      ok: false,
+      status: 422,
+      code: "validation_failed",
+      message,
+    });
   });
 
   it("answers malformed JSON with a 400", () => {

@@ -1,8 +1,19 @@
-import { brevoCallSchema, brevoMeetingSchema, type BrevoCallType, type BrevoKind, type BrevoMeetingKind } from "./brevo-webhook-schema";
+import {
+  brevoCallSchema,
+  brevoMeetingSchema,
+  type BrevoCallType,
+  type BrevoKind,
+  type BrevoMeetingKind,
+} from "./brevo-webhook-schema";
 import { parseBody, type ParseResult } from "./parse-result";
 import { sha256Hex } from "./sha256-hex";
 
-export type BrevoParticipant = { email: string | null; firstName: string | null; lastName: string | null; name: string | null };
+export type BrevoParticipant = {
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  name: string | null;
+};
 
 export type BrevoMeeting = {
   /** The same for booked, started and cancelled of one meeting: Brevo sends no meeting id. */
@@ -25,10 +36,24 @@ type BrevoFacts = {
 };
 
 export type BrevoCommand =
-  | (BrevoFacts & { kind: "meeting_booked" | "meeting_started" | "meeting_cancelled"; meeting: BrevoMeeting; participant: BrevoParticipant | null; participants: BrevoParticipant[] })
+  | (BrevoFacts & {
+      kind: "meeting_booked" | "meeting_started" | "meeting_cancelled";
+      meeting: BrevoMeeting;
+      participant: BrevoParticipant | null;
+      participants: BrevoParticipant[];
+    })
   | (BrevoFacts & {
       kind: "call_finished";
-      call: { phoneNumber: string; type: BrevoCallType; durationSeconds: number | null; isForwarded: boolean | null; recording: boolean | null; phoneLine: string | null; phoneLineName: string | null; agentName: string | null };
+      call: {
+        phoneNumber: string;
+        type: BrevoCallType;
+        durationSeconds: number | null;
+        isForwarded: boolean | null;
+        recording: boolean | null;
+        phoneLine: string | null;
+        phoneLineName: string | null;
+        agentName: string | null;
+      };
       /** "missed" and "missed voicemail": an unknown number becomes a lead. */
       missed: boolean;
     });
@@ -67,12 +92,20 @@ export function parseBrevoWebhook(kind: BrevoKind, rawBody: Uint8Array | string)
       phoneLineName: c.phone_line_name,
       agentName: c.account_name && joinName(c.account_name.given_name, c.account_name.family_name),
     };
-    return { ok: true, command: { kind: "call_finished", dedupeKey, call, missed: c.type === "missed" || c.type === "missed voicemail" } };
+    return {
+      ok: true,
+      command: { kind: "call_finished", dedupeKey, call, missed: c.type === "missed" || c.type === "missed voicemail" },
+    };
   }
   const parsed = parseBody(rawBody, brevoMeetingSchema);
   if (!parsed.ok) return parsed;
   const m = parsed.value;
-  const participants = m.event_participants.map((p) => ({ email: p.EMAIL, firstName: p.FIRSTNAME, lastName: p.LASTNAME, name: joinName(p.FIRSTNAME, p.LASTNAME) }));
+  const participants = m.event_participants.map((p) => ({
+    email: p.EMAIL,
+    firstName: p.FIRSTNAME,
+    lastName: p.LASTNAME,
+    name: joinName(p.FIRSTNAME, p.LASTNAME),
+  }));
   const participant = participants[0] ?? null;
   const meeting: BrevoMeeting = {
     externalRef: meetingRef(m.meeting_start_timestamp, m.meeting_name, participant?.email ?? null),

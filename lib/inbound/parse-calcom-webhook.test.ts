@@ -6,7 +6,8 @@ const ORG = "550e8400-e29b-41d4-a716-446655440000";
 const LEAD = "660f9500-e29b-41d4-a716-446655440000";
 type Hook = { triggerEvent: string; createdAt?: string; payload: Record<string, unknown> };
 const created = fixtureJson<Hook>("calcom-booking-created.json");
-const withPayload = (hook: Hook, payload: Record<string, unknown>) => JSON.stringify({ ...hook, payload: { ...hook.payload, ...payload } });
+const withPayload = (hook: Hook, payload: Record<string, unknown>) =>
+  JSON.stringify({ ...hook, payload: { ...hook.payload, ...payload } });
 
 describe("parseCalcomWebhook", () => {
   it("turns BOOKING_CREATED into a booking with the service from the title and the numeric booking id", () => {
@@ -34,11 +35,24 @@ describe("parseCalcomWebhook", () => {
   it("turns BOOKING_CANCELLED into a cancellation of the uid, with its reason", () => {
     expect(parseCalcomWebhook(fixtureText("calcom-booking-cancelled.json"))).toMatchObject({
       ok: true,
-      command: { kind: "booking_cancelled", uid: "bFJeNb2uX8ANpT3JL5EfXw", calcomBookingId: 12345, cancellationReason: "Feeling unwell", organizationId: null },
+      command: {
+        kind: "booking_cancelled",
+        uid: "bFJeNb2uX8ANpT3JL5EfXw",
+        calcomBookingId: 12345,
+        cancellationReason: "Feeling unwell",
+        organizationId: null,
+      },
     });
     // A cancellation does not need the times: our booking has them.
-    const bare = JSON.stringify({ triggerEvent: "BOOKING_CANCELLED", createdAt: "2026-03-08T09:00:00Z", payload: { uid: "abc" } });
-    expect(parseCalcomWebhook(bare)).toMatchObject({ ok: true, command: { kind: "booking_cancelled", uid: "abc", attendee: null } });
+    const bare = JSON.stringify({
+      triggerEvent: "BOOKING_CANCELLED",
+      createdAt: "2026-03-08T09:00:00Z",
+      payload: { uid: "abc" },
+    });
+    expect(parseCalcomWebhook(bare)).toMatchObject({
+      ok: true,
+      command: { kind: "booking_cancelled", uid: "abc", attendee: null },
+    });
   });
 
   it("turns BOOKING_RESCHEDULED into new times for the booking it replaces", () => {
@@ -55,26 +69,46 @@ describe("parseCalcomWebhook", () => {
         organizationId: ORG,
       },
     });
-    const older = withPayload(fixtureJson<Hook>("calcom-booking-rescheduled.json"), { rescheduleUid: undefined, fromReschedule: "old-uid" });
+    const older = withPayload(fixtureJson<Hook>("calcom-booking-rescheduled.json"), {
+      rescheduleUid: undefined,
+      fromReschedule: "old-uid",
+    });
     expect(parseCalcomWebhook(older)).toMatchObject({ ok: true, command: { previousUid: "old-uid" } });
   });
 
-  it.each(["PING", "MEETING_ENDED", "BOOKING_REQUESTED"])("answers %s with ignored, without validating its payload", (trigger) => {
-    const result = parseCalcomWebhook(JSON.stringify({ triggerEvent: trigger, payload: { anything: true } }));
-    expect(result).toMatchObject({ ok: true, command: { kind: "ignored", triggerEvent: trigger, reason: expect.stringContaining(trigger) } });
-  });
+  it.each(["PING", "MEETING_ENDED", "BOOKING_REQUESTED"])(
+    "answers %s with ignored, without validating its payload",
+    (trigger) => {
+      const result = parseCalcomWebhook(JSON.stringify({ triggerEvent: trigger, payload: { anything: true } }));
+      expect(result).toMatchObject({
+        ok: true,
+        command: { kind: "ignored", triggerEvent: trigger, reason: expect.stringContaining(trigger) },
+      });
+    },
+  );
 
   it("is liberal where Cal.com varies: string ids, extra fields, no metadata, a non-UUID metadata value", () => {
-    const result = parseCalcomWebhook(withPayload(created, { bookingId: "12345", metadata: undefined, brandNewField: { x: 1 } }));
+    const result = parseCalcomWebhook(
+      withPayload(created, { bookingId: "12345", metadata: undefined, brandNewField: { x: 1 } }),
+    );
     expect(result).toMatchObject({ ok: true, command: { calcomBookingId: 12345, organizationId: null, leadId: null } });
-    expect(parseCalcomWebhook(withPayload(created, { metadata: { organization_id: "acme" } }))).toMatchObject({ ok: true, command: { organizationId: null } });
+    expect(parseCalcomWebhook(withPayload(created, { metadata: { organization_id: "acme" } }))).toMatchObject({
+      ok: true,
+      command: { organizationId: null },
+    });
   });
 
   it.each([
     [withPayload(created, { uid: undefined }), "payload.uid: is required"],
-    [withPayload(created, { startTime: "tomorrow" }), "payload.startTime: Invalid ISO datetime (expected e.g. 2026-03-20T14:00:00Z)"],
+    [
+      withPayload(created, { startTime: "tomorrow" }),
+      "payload.startTime: Invalid ISO datetime (expected e.g. 2026-03-20T14:00:00Z)",
+    ],
     [withPayload(created, { bookingId: "B-1" }), "payload.bookingId: must be an integer id"],
-    [withPayload(created, { attendees: [{ email: 7 }] }), "payload.attendees[0].email: Invalid input: expected string, received number"],
+    [
+      withPayload(created, { attendees: [{ email: 7 }] }),
+      "payload.attendees[0].email: Invalid input: expected string, received number",
+    ],
     [JSON.stringify({ triggerEvent: "BOOKING_CREATED" }), "payload: is required"],
     [JSON.stringify({ payload: {} }), "triggerEvent: is required"],
   ])("answers %s with a 422 naming the field", (raw, message) => {
@@ -82,7 +116,7 @@ describe("parseCalcomWebhook", () => {
   });
 
   it("answers malformed JSON with a 400", () => {
-    expect(parseCalcomWebhook("{\"triggerEvent\":")).toMatchObject({ ok: false, status: 400, code: "bad_request" });
+    expect(parseCalcomWebhook('{"triggerEvent":')).toMatchObject({ ok: false, status: 400, code: "bad_request" });
   });
 
   it("gives a redelivery the same dedupe key and another event another key", () => {

@@ -1,9 +1,20 @@
 import { isUuid } from "@/lib/ids";
-import { calcomBookingWebhookSchema, calcomCancelledWebhookSchema, calcomEnvelopeSchema, isCalcomHandledTrigger, type CalcomCancelledPayload } from "./calcom-webhook-schema";
+import {
+  calcomBookingWebhookSchema,
+  calcomCancelledWebhookSchema,
+  calcomEnvelopeSchema,
+  isCalcomHandledTrigger,
+  type CalcomCancelledPayload,
+} from "./calcom-webhook-schema";
 import { parseJsonBody, validate, type ParseResult } from "./parse-result";
 import { sha256Hex } from "./sha256-hex";
 
-export type CalcomAttendee = { name: string | null; email: string | null; phone: string | null; timeZone: string | null };
+export type CalcomAttendee = {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  timeZone: string | null;
+};
 
 type CalcomBookingFacts = {
   triggerEvent: string;
@@ -22,7 +33,14 @@ type CalcomBookingFacts = {
 
 export type CalcomCommand =
   | (CalcomBookingFacts & { kind: "booking_created"; service: string; startTime: Date; endTime: Date | null })
-  | (CalcomBookingFacts & { kind: "booking_rescheduled"; service: string; startTime: Date; endTime: Date | null; previousUid: string | null; previousBookingId: number | null })
+  | (CalcomBookingFacts & {
+      kind: "booking_rescheduled";
+      service: string;
+      startTime: Date;
+      endTime: Date | null;
+      previousUid: string | null;
+      previousBookingId: number | null;
+    })
   | (CalcomBookingFacts & { kind: "booking_cancelled"; cancellationReason: string | null })
   | { kind: "ignored"; triggerEvent: string; reason: string };
 
@@ -36,7 +54,12 @@ function uuidOrNull(value: unknown): string | null {
   return typeof value === "string" && isUuid(value) ? value : null;
 }
 
-function facts(triggerEvent: string, createdAt: string | null, p: CalcomCancelledPayload, rawBody: Uint8Array | string): CalcomBookingFacts {
+function facts(
+  triggerEvent: string,
+  createdAt: string | null,
+  p: CalcomCancelledPayload,
+  rawBody: Uint8Array | string,
+): CalcomBookingFacts {
   const first = p.attendees[0];
   return {
     triggerEvent,
@@ -47,7 +70,14 @@ function facts(triggerEvent: string, createdAt: string | null, p: CalcomCancelle
     calcomBookingId: p.bookingId,
     organizationId: uuidOrNull(p.metadata.organization_id),
     leadId: uuidOrNull(p.metadata.lead_id),
-    attendee: first ? { name: first.name, email: first.email, phone: first.phoneNumber ?? p.smsReminderNumber, timeZone: first.timeZone } : null,
+    attendee: first
+      ? {
+          name: first.name,
+          email: first.email,
+          phone: first.phoneNumber ?? p.smsReminderNumber,
+          timeZone: first.timeZone,
+        }
+      : null,
     status: p.status,
   };
 }
@@ -60,12 +90,26 @@ export function parseCalcomWebhook(rawBody: Uint8Array | string): ParseResult<Ca
   if (!envelope.ok) return envelope;
   const { triggerEvent, createdAt } = envelope.value;
   if (!isCalcomHandledTrigger(triggerEvent)) {
-    return { ok: true, command: { kind: "ignored", triggerEvent, reason: `Cal.com trigger ${triggerEvent} is not handled (only BOOKING_CREATED, BOOKING_CANCELLED, BOOKING_RESCHEDULED).` } };
+    return {
+      ok: true,
+      command: {
+        kind: "ignored",
+        triggerEvent,
+        reason: `Cal.com trigger ${triggerEvent} is not handled (only BOOKING_CREATED, BOOKING_CANCELLED, BOOKING_RESCHEDULED).`,
+      },
+    };
   }
   if (triggerEvent === "BOOKING_CANCELLED") {
     const hook = validate(json.value, calcomCancelledWebhookSchema);
     if (!hook.ok) return hook;
-    return { ok: true, command: { kind: "booking_cancelled", ...facts(triggerEvent, createdAt, hook.value.payload, rawBody), cancellationReason: hook.value.payload.cancellationReason } };
+    return {
+      ok: true,
+      command: {
+        kind: "booking_cancelled",
+        ...facts(triggerEvent, createdAt, hook.value.payload, rawBody),
+        cancellationReason: hook.value.payload.cancellationReason,
+      },
+    };
   }
   const hook = validate(json.value, calcomBookingWebhookSchema);
   if (!hook.ok) return hook;
@@ -78,5 +122,13 @@ export function parseCalcomWebhook(rawBody: Uint8Array | string): ParseResult<Ca
   };
   if (triggerEvent === "BOOKING_CREATED") return { ok: true, command: { kind: "booking_created", ...booking } };
   // The moved booking gets a new uid; rescheduleUid (older versions: fromReschedule) names the old one.
-  return { ok: true, command: { kind: "booking_rescheduled", ...booking, previousUid: p.rescheduleUid ?? p.fromReschedule, previousBookingId: p.rescheduleId } };
+  return {
+    ok: true,
+    command: {
+      kind: "booking_rescheduled",
+      ...booking,
+      previousUid: p.rescheduleUid ?? p.fromReschedule,
+      previousBookingId: p.rescheduleId,
+    },
+  };
 }

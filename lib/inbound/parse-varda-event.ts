@@ -2,10 +2,22 @@ import { z } from "zod";
 import type { LeadChannel, LeadStatus } from "./inbound-schema-parts";
 import { parseJsonBody, validate, type ParseResult } from "./parse-result";
 import { sha256Hex } from "./sha256-hex";
-import { VARDA_EVENTS, vardaEventSchema, type VardaContactPayload, type VardaEvent, type VardaEventName } from "./varda-event-schema";
+import {
+  VARDA_EVENTS,
+  vardaEventSchema,
+  type VardaContactPayload,
+  type VardaEvent,
+  type VardaEventName,
+} from "./varda-event-schema";
 import { vardaChannel, vardaOutcomeLeadStatus } from "./varda-mappings";
 
-export type VardaContact = { vardaId: number; externalRef: string; name: string | null; email: string | null; phone: string | null };
+export type VardaContact = {
+  vardaId: number;
+  externalRef: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+};
 
 type VardaFacts = {
   event: VardaEventName;
@@ -20,19 +32,62 @@ export type VardaCommand =
   | (VardaFacts & { kind: "upsert_contact"; contact: VardaContact })
   | (VardaFacts & {
       kind: "record_conversation";
-      conversation: { vardaId: number; externalRef: string; status: "open" | "resolved" | "closed"; priority: string | null; channel: LeadChannel; channelType: string | null; createdAt: Date | null; updatedAt: Date | null };
+      conversation: {
+        vardaId: number;
+        externalRef: string;
+        status: "open" | "resolved" | "closed";
+        priority: string | null;
+        channel: LeadChannel;
+        channelType: string | null;
+        createdAt: Date | null;
+        updatedAt: Date | null;
+      };
     })
   | (VardaFacts & {
       kind: "record_message";
-      message: { vardaId: number; externalRef: string; conversationExternalRef: string; direction: "inbound" | "outbound"; senderType: string | null; senderName: string | null; content: string; messageType: string | null; channel: LeadChannel; channelType: string | null; createdAt: Date | null };
+      message: {
+        vardaId: number;
+        externalRef: string;
+        conversationExternalRef: string;
+        direction: "inbound" | "outbound";
+        senderType: string | null;
+        senderName: string | null;
+        content: string;
+        messageType: string | null;
+        channel: LeadChannel;
+        channelType: string | null;
+        createdAt: Date | null;
+      };
     })
   | (VardaFacts & {
       kind: "record_call";
-      call: { vardaId: number; externalRef: string; ended: boolean; direction: "inbound" | "outbound" | null; status: string | null; fromNumber: string | null; toNumber: string | null; customerPhone: string | null; durationSeconds: number | null; disposition: string | null; startedAt: Date | null; endedAt: Date | null };
+      call: {
+        vardaId: number;
+        externalRef: string;
+        ended: boolean;
+        direction: "inbound" | "outbound" | null;
+        status: string | null;
+        fromNumber: string | null;
+        toNumber: string | null;
+        customerPhone: string | null;
+        durationSeconds: number | null;
+        disposition: string | null;
+        startedAt: Date | null;
+        endedAt: Date | null;
+      };
     })
   | (VardaFacts & {
       kind: "tag_call_outcome";
-      outcome: { vardaId: number; callExternalRef: string; outcomeType: string; leadStatus: LeadStatus | null; estimatedValueCents: number | null; actualValueCents: number | null; revenueCents: number | null; notes: string | null };
+      outcome: {
+        vardaId: number;
+        callExternalRef: string;
+        outcomeType: string;
+        leadStatus: LeadStatus | null;
+        estimatedValueCents: number | null;
+        actualValueCents: number | null;
+        revenueCents: number | null;
+        notes: string | null;
+      };
     })
   | { kind: "ignored"; event: string; reason: string };
 
@@ -64,18 +119,36 @@ function conversationStatus(event: VardaEventName, status: string | null): "open
 }
 
 function toCommand(e: VardaEvent, vardaRef: VardaRefs): VardaCommand {
-  const base = { event: e.event, occurredAt: new Date(e.timestamp), dedupeKey: `varda:${sha256Hex(e.event, "\n", String(e.data.id), "\n", e.timestamp)}`, attribution: e.data.attribution };
+  const base = {
+    event: e.event,
+    occurredAt: new Date(e.timestamp),
+    dedupeKey: `varda:${sha256Hex(e.event, "\n", String(e.data.id), "\n", e.timestamp)}`,
+    attribution: e.data.attribution,
+  };
   switch (e.event) {
     case "contact.created":
     case "contact.updated": {
       const d = e.data;
-      return { ...base, kind: "upsert_contact", contact: { vardaId: d.id, externalRef: vardaRef.contact(d.id), name: d.name, email: d.email, phone: d.phone } };
+      return {
+        ...base,
+        kind: "upsert_contact",
+        contact: { vardaId: d.id, externalRef: vardaRef.contact(d.id), name: d.name, email: d.email, phone: d.phone },
+      };
     }
     case "conversation.created":
     case "conversation.resolved":
     case "conversation.closed": {
       const d = e.data;
-      const conversation = { vardaId: d.id, externalRef: vardaRef.conversation(d.id), status: conversationStatus(e.event, d.status), priority: d.priority, channel: vardaChannel(d.channel_type), channelType: d.channel_type, createdAt: date(d.created_at), updatedAt: date(d.updated_at) };
+      const conversation = {
+        vardaId: d.id,
+        externalRef: vardaRef.conversation(d.id),
+        status: conversationStatus(e.event, d.status),
+        priority: d.priority,
+        channel: vardaChannel(d.channel_type),
+        channelType: d.channel_type,
+        createdAt: date(d.created_at),
+        updatedAt: date(d.updated_at),
+      };
       return { ...base, kind: "record_conversation", contact: toContact(vardaRef, d.contact), conversation };
     }
     case "message.created": {
@@ -100,12 +173,34 @@ function toCommand(e: VardaEvent, vardaRef: VardaRefs): VardaCommand {
       const d = e.data;
       // The customer is the far end: the caller of an inbound call, the callee of an outbound one.
       const customerPhone = (d.direction === "outbound" ? d.to_number : d.from_number) ?? d.contact?.phone ?? null;
-      const call = { vardaId: d.id, externalRef: vardaRef.call(d.id), ended: e.event === "call.ended", direction: d.direction, status: d.status, fromNumber: d.from_number, toNumber: d.to_number, customerPhone, durationSeconds: d.duration_seconds === null ? null : Math.round(d.duration_seconds), disposition: d.disposition, startedAt: date(d.started_at), endedAt: date(d.ended_at) };
+      const call = {
+        vardaId: d.id,
+        externalRef: vardaRef.call(d.id),
+        ended: e.event === "call.ended",
+        direction: d.direction,
+        status: d.status,
+        fromNumber: d.from_number,
+        toNumber: d.to_number,
+        customerPhone,
+        durationSeconds: d.duration_seconds === null ? null : Math.round(d.duration_seconds),
+        disposition: d.disposition,
+        startedAt: date(d.started_at),
+        endedAt: date(d.ended_at),
+      };
       return { ...base, kind: "record_call", contact: toContact(vardaRef, d.contact), call };
     }
     case "call.outcome_tagged": {
       const d = e.data;
-      const outcome = { vardaId: d.id, callExternalRef: vardaRef.call(d.call_session_id), outcomeType: d.outcome_type, leadStatus: vardaOutcomeLeadStatus(d.outcome_type), estimatedValueCents: d.estimated_value_cents, actualValueCents: d.actual_value_cents, revenueCents: d.revenue_cents, notes: d.notes };
+      const outcome = {
+        vardaId: d.id,
+        callExternalRef: vardaRef.call(d.call_session_id),
+        outcomeType: d.outcome_type,
+        leadStatus: vardaOutcomeLeadStatus(d.outcome_type),
+        estimatedValueCents: d.estimated_value_cents,
+        actualValueCents: d.actual_value_cents,
+        revenueCents: d.revenue_cents,
+        notes: d.notes,
+      };
       return { ...base, kind: "tag_call_outcome", contact: toContact(vardaRef, d.contact), outcome };
     }
   }
@@ -123,7 +218,14 @@ export function parseVardaEvent(rawBody: Uint8Array | string, connectionId: stri
   const named = validate(json.value, eventName);
   if (!named.ok) return named;
   if (!(VARDA_EVENTS as readonly string[]).includes(named.value.event)) {
-    return { ok: true, command: { kind: "ignored", event: named.value.event, reason: `Varda event ${named.value.event} is not handled.` } };
+    return {
+      ok: true,
+      command: {
+        kind: "ignored",
+        event: named.value.event,
+        reason: `Varda event ${named.value.event} is not handled.`,
+      },
+    };
   }
   const event = validate(json.value, vardaEventSchema);
   return event.ok ? { ok: true, command: toCommand(event.value, vardaRefs(connectionId)) } : event;

@@ -19,7 +19,8 @@ function countingStream(total: number) {
   return { stream, seen };
 }
 
-const post = (body: BodyInit, headers: Record<string, string> = {}) => new Request("http://localhost/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request("http://localhost/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
 
 describe("readRawBody", () => {
   it("returns the exact bytes of a body under the cap", async () => {
@@ -29,7 +30,10 @@ describe("readRawBody", () => {
   });
 
   it("returns an empty buffer for a request without a body", async () => {
-    expect(await readRawBody(new Request("http://localhost/x", { method: "POST" }))).toEqual({ ok: true, body: Buffer.alloc(0) });
+    expect(await readRawBody(new Request("http://localhost/x", { method: "POST" }))).toEqual({
+      ok: true,
+      body: Buffer.alloc(0),
+    });
   });
 
   it("answers a 2 MB streamed body with 413 after reading little more than the 1 MB cap", async () => {
@@ -48,6 +52,10 @@ describe("readRawBody", () => {
 
   it("honours a smaller cap and accepts a body of exactly the cap", async () => {
     expect((await readRawBody(post("x".repeat(100)), 100)).ok).toBe(true);
-    expect(await readRawBody(post("x".repeat(101)), 100)).toMatchObject({ ok: false, status: 413, message: "Request body is larger than 100 bytes." });
+    expect(await readRawBody(post("x".repeat(101)), 100)).toMatchObject({
+      ok: false,
+      status: 413,
+      message: "Request body is larger than 100 bytes.",
+    });
   });
 });

@@ -5,7 +5,13 @@ export type RawBodyResult =
   | { ok: false; status: 413; code: "payload_too_large"; message: string; limitBytes: number };
 
 function tooLarge(limitBytes: number): RawBodyResult {
-  return { ok: false, status: 413, code: "payload_too_large", message: `Request body is larger than ${limitBytes} bytes.`, limitBytes };
+  return {
+    ok: false,
+    status: 413,
+    code: "payload_too_large",
+    message: `Request body is larger than ${limitBytes} bytes.`,
+    limitBytes,
+  };
 }
 
 /**

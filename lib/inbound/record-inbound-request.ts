@@ -41,7 +41,10 @@ export async function recordInboundRequest(db: Db, entry: InboundLogEntry): Prom
         },
       }),
       entry.connectionId && entry.verification === "verified"
-        ? db.integrationConnection.updateMany({ where: { id: entry.connectionId }, data: { lastReceivedAt: new Date() } })
+        ? db.integrationConnection.updateMany({
+            where: { id: entry.connectionId },
+            data: { lastReceivedAt: new Date() },
+          })
         : null,
     ]);
   } catch (error) {

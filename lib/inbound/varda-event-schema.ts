@@ -27,7 +27,17 @@ const contact = nullable(vardaContactSchema);
 const attribution = nullable(z.record(z.string(), z.unknown()));
 
 const conversation = z
-  .object({ id: numericId, status: optionalText(50), priority: optionalText(50), channel_id: nullable(numericId), channel_type: optionalText(50), contact, attribution, created_at: time, updated_at: time })
+  .object({
+    id: numericId,
+    status: optionalText(50),
+    priority: optionalText(50),
+    channel_id: nullable(numericId),
+    channel_type: optionalText(50),
+    contact,
+    attribution,
+    created_at: time,
+    updated_at: time,
+  })
   .loose();
 
 const message = z
@@ -37,7 +47,11 @@ const message = z
     direction: z.enum(["inbound", "outbound"], "must be inbound or outbound"),
     sender_type: optionalText(50),
     sender_name: optionalText(200),
-    content: z.string("must be a string").max(100_000).nullish().transform((v) => v ?? ""),
+    content: z
+      .string("must be a string")
+      .max(100_000)
+      .nullish()
+      .transform((v) => v ?? ""),
     message_type: optionalText(50),
     channel_type: optionalText(50),
     contact,
@@ -78,7 +92,8 @@ const outcome = z
 
 const contactEvent = z.object({ ...contactFields, attribution, created_at: time, updated_at: time }).loose();
 
-const envelope = <E extends VardaEventName, D extends z.ZodType>(event: E, data: D) => z.object({ event: z.literal(event), timestamp: isoTime, data });
+const envelope = <E extends VardaEventName, D extends z.ZodType>(event: E, data: D) =>
+  z.object({ event: z.literal(event), timestamp: isoTime, data });
 
 export const vardaEventSchema = z.discriminatedUnion(
   "event",
@@ -93,7 +108,12 @@ export const vardaEventSchema = z.discriminatedUnion(
     envelope("contact.created", contactEvent),
     envelope("contact.updated", contactEvent),
   ],
-  { error: (issue) => (issue.code === "invalid_union" ? `must be one of ${VARDA_EVENTS.join(", ")}` : "must be a JSON object with event, timestamp and data") },
+  {
+    error: (issue) =>
+      issue.code === "invalid_union"
+        ? `must be one of ${VARDA_EVENTS.join(", ")}`
+        : "must be a JSON object with event, timestamp and data",
+  },
 );
 
 export type VardaEvent = z.output<typeof vardaEventSchema>;

@@ -23,8 +23,16 @@ describe("verifyBrevoAuth", () => {
   });
 
   it("accepts only the kind of credentials the connection has", () => {
-    expect(verifyBrevoAuth(basicHeader("empfio", "x"), { bearerToken: "t" })).toMatchObject({ ok: false, reason: "bad_credentials", message: expect.stringContaining("bearer token") });
-    expect(verifyBrevoAuth("Bearer t", { basic: { username: "u", password: "p" } })).toMatchObject({ ok: false, reason: "bad_credentials", message: expect.stringContaining("basic-auth") });
+    expect(verifyBrevoAuth(basicHeader("empfio", "x"), { bearerToken: "t" })).toMatchObject({
+      ok: false,
+      reason: "bad_credentials",
+      message: expect.stringContaining("bearer token"),
+    });
+    expect(verifyBrevoAuth("Bearer t", { basic: { username: "u", password: "p" } })).toMatchObject({
+      ok: false,
+      reason: "bad_credentials",
+      message: expect.stringContaining("basic-auth"),
+    });
     expect(verifyBrevoAuth("Bearer t", {})).toMatchObject({ ok: false, reason: "not_configured" });
   });
 });

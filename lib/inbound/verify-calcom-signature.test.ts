@@ -15,11 +15,27 @@ describe("verifyCalcomSignature", () => {
 
   it("refuses a signature over other bytes, with another secret, malformed or missing", () => {
     const reserialized = Buffer.from(JSON.stringify(JSON.parse(body.toString())));
-    expect(verifyCalcomSignature(body, sign(reserialized), SECRET)).toMatchObject({ ok: false, reason: "bad_signature" });
-    expect(verifyCalcomSignature(body, sign(body, "other"), SECRET)).toMatchObject({ ok: false, reason: "bad_signature" });
-    expect(verifyCalcomSignature(body, sign(body).slice(0, 63), SECRET)).toMatchObject({ ok: false, reason: "bad_signature" });
-    expect(verifyCalcomSignature(body, `sha256=${sign(body)}`, SECRET)).toMatchObject({ ok: false, reason: "bad_signature" });
-    expect(verifyCalcomSignature(body, null, SECRET)).toMatchObject({ ok: false, reason: "missing_signature", message: expect.stringContaining("X-Cal-Signature-256") });
+    expect(verifyCalcomSignature(body, sign(reserialized), SECRET)).toMatchObject({
+      ok: false,
+      reason: "bad_signature",
+    });
+    expect(verifyCalcomSignature(body, sign(body, "other"), SECRET)).toMatchObject({
+      ok: false,
+      reason: "bad_signature",
+    });
+    expect(verifyCalcomSignature(body, sign(body).slice(0, 63), SECRET)).toMatchObject({
+      ok: false,
+      reason: "bad_signature",
+    });
+    expect(verifyCalcomSignature(body, `sha256=${sign(body)}`, SECRET)).toMatchObject({
+      ok: false,
+      reason: "bad_signature",
+    });
+    expect(verifyCalcomSignature(body, null, SECRET)).toMatchObject({
+      ok: false,
+      reason: "missing_signature",
+      message: expect.stringContaining("X-Cal-Signature-256"),
+    });
   });
 
   it("passes unsigned deliveries as not_configured when no secret is set", () => {

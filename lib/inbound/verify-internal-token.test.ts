@@ -24,7 +24,11 @@ describe("verifyInternalToken", () => {
   });
 
   it("refuses everything when INTERNAL_AUTH_TOKEN is not configured, even an empty bearer", () => {
-    expect(verifyInternalToken("Bearer anything", undefined)).toMatchObject({ ok: false, reason: "not_configured", message: expect.stringContaining("INTERNAL_AUTH_TOKEN") });
+    expect(verifyInternalToken("Bearer anything", undefined)).toMatchObject({
+      ok: false,
+      reason: "not_configured",
+      message: expect.stringContaining("INTERNAL_AUTH_TOKEN"),
+    });
     expect(verifyInternalToken("Bearer ", "")).toMatchObject({ ok: false, reason: "not_configured" });
   });
 });

@@ -42,20 +42,40 @@ type Input = {
  * sends several while a secret is rolled). The signature is checked before the time, so a
  * stale answer is only given to someone who holds the secret (i.e. a replay).
  */
-export function verifyVardaSignature({ rawBody, header, secret, now = new Date(), toleranceSeconds = VARDA_TOLERANCE_SECONDS }: Input): VerificationResult {
-  if (!secret) return rejected("not_configured", "This Varda connection has no signing secret: paste the secret Varda shows into the connection.");
+export function verifyVardaSignature({
+  rawBody,
+  header,
+  secret,
+  now = new Date(),
+  toleranceSeconds = VARDA_TOLERANCE_SECONDS,
+}: Input): VerificationResult {
+  if (!secret)
+    return rejected(
+      "not_configured",
+      "This Varda connection has no signing secret: paste the secret Varda shows into the connection.",
+    );
   const value = header?.trim();
   if (!value) return rejected("missing_signature", "Missing X-Varda-Signature header.");
   const parsed = parseVardaSignatureHeader(value);
-  if (typeof parsed === "string") return rejected("malformed_signature", `Malformed X-Varda-Signature header: ${parsed}.`);
+  if (typeof parsed === "string")
+    return rejected("malformed_signature", `Malformed X-Varda-Signature header: ${parsed}.`);
 
   const expected = createHmac("sha256", secret).update(`${parsed.timestamp}.`).update(rawBody).digest();
   // Every entry is compared (no early exit) so timing does not reveal which one matched.
   const matches = parsed.signatures.map((signature) => hexDigestEqual(signature, expected));
-  if (!matches.includes(true)) return rejected("bad_signature", "X-Varda-Signature does not match the body signed with this connection's secret.");
+  if (!matches.includes(true))
+    return rejected("bad_signature", "X-Varda-Signature does not match the body signed with this connection's secret.");
 
   const age = Math.floor(now.getTime() / 1000) - parsed.timestamp;
-  if (age > toleranceSeconds) return rejected("stale_timestamp", `X-Varda-Signature timestamp is ${age} s old; deliveries older than ${toleranceSeconds} s are refused.`);
-  if (-age > toleranceSeconds) return rejected("future_timestamp", `X-Varda-Signature timestamp is ${-age} s in the future; check the sender's clock.`);
+  if (age > toleranceSeconds)
+    return rejected(
+      "stale_timestamp",
+      `X-Varda-Signature timestamp is ${age} s old; deliveries older than ${toleranceSeconds} s are refused.`,
+    );
+  if (-age > toleranceSeconds)
+    return rejected(
+      "future_timestamp",
+      `X-Varda-Signature timestamp is ${-age} s in the future; check the sender's clock.`,
+    );
   return verified;
 }

@@ -78,7 +78,13 @@ describe("connections API", () => {
     });
 
     const calcom = await create("a", { provider: "calcom", name: "Salon calendar" });
-    expect(calcom.body).toMatchObject({ provider: "calcom", name: "Salon calendar", auth: "signature", webhook_url: `${APP_URL}/api/v1/webhooks/calcom/${calcom.body.id}`, webhook_urls: null });
+    expect(calcom.body).toMatchObject({
+      provider: "calcom",
+      name: "Salon calendar",
+      auth: "signature",
+      webhook_url: `${APP_URL}/api/v1/webhooks/calcom/${calcom.body.id}`,
+      webhook_urls: null,
+    });
     const signingSecret: string = calcom.body.credentials.signing_secret;
     expect(Buffer.from(signingSecret.replace(/^whsec_/, ""), "base64").length).toBeGreaterThanOrEqual(32);
 
@@ -89,20 +95,36 @@ describe("connections API", () => {
       name: "Brevo",
       auth: "bearer",
       webhook_url: brevoUrl,
-      webhook_urls: { meeting_booked: `${brevoUrl}/meeting-booked`, meeting_started: `${brevoUrl}/meeting-started`, meeting_cancelled: `${brevoUrl}/meeting-cancelled`, call_finished: `${brevoUrl}/call-finished` },
+      webhook_urls: {
+        meeting_booked: `${brevoUrl}/meeting-booked`,
+        meeting_started: `${brevoUrl}/meeting-started`,
+        meeting_cancelled: `${brevoUrl}/meeting-cancelled`,
+        call_finished: `${brevoUrl}/call-finished`,
+      },
     });
     const token: string = bearer.body.credentials.bearer_token;
     expect(Buffer.from(token, "base64url").length).toBeGreaterThanOrEqual(32);
 
     const basic = await create("a", { provider: "brevo", auth: "basic", name: "Brevo phone" });
-    expect(basic.body).toMatchObject({ auth: "basic", credentials: { username: expect.stringMatching(/^[\w-]+$/), password: expect.any(String) } });
+    expect(basic.body).toMatchObject({
+      auth: "basic",
+      credentials: { username: expect.stringMatching(/^[\w-]+$/), password: expect.any(String) },
+    });
     const password: string = basic.body.credentials.password;
 
     const secrets = ["varda-signing-secret-from-varda", signingSecret, token, password];
     const rows = await db.integrationConnection.findMany({ where: { organizationId: orgs.a.id } });
     for (const secret of secrets) expect(JSON.stringify(rows)).not.toContain(secret);
     const { openSecret } = await import("@/lib/webhooks/endpoint-secrets");
-    expect(rows.map((r) => [r.provider, r.secretEncrypted && openSecret(r.secretEncrypted), r.basicPasswordEncrypted && openSecret(r.basicPasswordEncrypted)]).sort()).toEqual(
+    expect(
+      rows
+        .map((r) => [
+          r.provider,
+          r.secretEncrypted && openSecret(r.secretEncrypted),
+          r.basicPasswordEncrypted && openSecret(r.basicPasswordEncrypted),
+        ])
+        .sort(),
+    ).toEqual(
       [
         ["brevo", null, password],
         ["brevo", token, null],
@@ -113,8 +135,14 @@ describe("connections API", () => {
 
     const listed = await list("a");
     expect(listed.status).toBe(200);
-    expect(listed.body.data.map((c: { id: string }) => c.id)).toEqual([basic.body.id, bearer.body.id, calcom.body.id, varda.body.id]);
-    for (const secret of [...secrets, basic.body.credentials.username]) expect(JSON.stringify(listed.body)).not.toContain(secret);
+    expect(listed.body.data.map((c: { id: string }) => c.id)).toEqual([
+      basic.body.id,
+      bearer.body.id,
+      calcom.body.id,
+      varda.body.id,
+    ]);
+    for (const secret of [...secrets, basic.body.credentials.username])
+      expect(JSON.stringify(listed.body)).not.toContain(secret);
     expect(listed.body.data.every((c: object) => !("credentials" in c))).toBe(true);
     expect((await list("b")).body.data).toEqual([]);
   });
@@ -145,7 +173,11 @@ describe("connections API", () => {
       [[], "body"],
     ] as const) {
       const res = await create("a", body);
-      expect({ body, status: res.status, code: res.body.error.code }).toEqual({ body, status: 422, code: "validation_failed" });
+      expect({ body, status: res.status, code: res.body.error.code }).toEqual({
+        body,
+        status: 422,
+        code: "validation_failed",
+      });
       expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
     }
     expect((await call("POST", `${base}/api/v1/integrations/connections`, "a", undefined, "{oops")).status).toBe(400);
@@ -155,14 +187,19 @@ describe("connections API", () => {
   it("deletes the caller's own connections only; anyone else's id is a 404; a wrong key is a 401", async () => {
     const mine = (await create("b", { provider: "calcom" })).body;
     const theirs = (await list("a")).body.data[0];
-    expect(await call("DELETE", `${deleteBase}/api/v1/integrations/connections/${theirs.id}`, "b")).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
+    expect(await call("DELETE", `${deleteBase}/api/v1/integrations/connections/${theirs.id}`, "b")).toMatchObject({
+      status: 404,
+      body: { error: { code: "not_found" } },
+    });
     expect((await call("DELETE", `${deleteBase}/api/v1/integrations/connections/not-a-uuid`, "b")).status).toBe(404);
     expect(await db.integrationConnection.count({ where: { id: theirs.id } })).toBe(1);
     expect((await call("DELETE", `${deleteBase}/api/v1/integrations/connections/${mine.id}`, "b")).status).toBe(204);
     expect((await list("b")).body.data).toEqual([]);
     expect((await call("DELETE", `${deleteBase}/api/v1/integrations/connections/${mine.id}`, "b")).status).toBe(404);
     expect((await call("GET", `${base}/api/v1/integrations/connections`, null)).status).toBe(401);
-    expect((await call("POST", `${base}/api/v1/integrations/connections`, null, { provider: "calcom" })).status).toBe(401);
+    expect((await call("POST", `${base}/api/v1/integrations/connections`, null, { provider: "calcom" })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -175,7 +212,9 @@ describe("inbound requests API", () => {
     const t = Math.floor(Date.now() / 1000);
     const res = await fetch(`${vardaBase}/api/v1/webhooks/varda/${connection.id}`, {
       method: "POST",
-      headers: { "X-Varda-Signature": `t=${t},v1=${createHmac("sha256", "log-test-secret").update(`${t}.${raw}`).digest("hex")}` },
+      headers: {
+        "X-Varda-Signature": `t=${t},v1=${createHmac("sha256", "log-test-secret").update(`${t}.${raw}`).digest("hex")}`,
+      },
       body: raw,
     });
     expect(res.status).toBe(200);
@@ -210,10 +249,32 @@ describe("inbound requests API", () => {
     const { recordInboundRequest } = await import("@/lib/inbound/record-inbound-request");
     const startedAt = performance.now();
     for (let i = 0; i < 7; i++) {
-      await recordInboundRequest(db, { source: i % 2 ? "brevo" : "calcom", organizationId: orgs.b.id, verification: "verified", outcome: i % 3 ? "processed" : "rejected", httpStatus: i % 3 ? 200 : 401, reason: `request ${i}`, startedAt });
+      await recordInboundRequest(db, {
+        source: i % 2 ? "brevo" : "calcom",
+        organizationId: orgs.b.id,
+        verification: "verified",
+        outcome: i % 3 ? "processed" : "rejected",
+        httpStatus: i % 3 ? 200 : 401,
+        reason: `request ${i}`,
+        startedAt,
+      });
     }
-    await recordInboundRequest(db, { source: "agent", organizationId: orgs.a.id, verification: "verified", outcome: "processed", httpStatus: 200, startedAt });
-    await recordInboundRequest(db, { source: "agent", organizationId: null, verification: "failed", outcome: "rejected", httpStatus: 401, startedAt });
+    await recordInboundRequest(db, {
+      source: "agent",
+      organizationId: orgs.a.id,
+      verification: "verified",
+      outcome: "processed",
+      httpStatus: 200,
+      startedAt,
+    });
+    await recordInboundRequest(db, {
+      source: "agent",
+      organizationId: null,
+      verification: "failed",
+      outcome: "rejected",
+      httpStatus: 401,
+      startedAt,
+    });
 
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -228,14 +289,32 @@ describe("inbound requests API", () => {
     expect(pages).toBe(3);
     expect(seen).toEqual(["request 6", "request 5", "request 4", "request 3", "request 2", "request 1", "request 0"]);
 
-    expect((await page("b", "?source=brevo")).body.data.map((r: { reason: string }) => r.reason)).toEqual(["request 5", "request 3", "request 1"]);
-    expect((await page("b", "?outcome=rejected&source=calcom")).body.data.map((r: { reason: string }) => r.reason)).toEqual(["request 6", "request 0"]);
+    expect((await page("b", "?source=brevo")).body.data.map((r: { reason: string }) => r.reason)).toEqual([
+      "request 5",
+      "request 3",
+      "request 1",
+    ]);
+    expect(
+      (await page("b", "?outcome=rejected&source=calcom")).body.data.map((r: { reason: string }) => r.reason),
+    ).toEqual(["request 6", "request 0"]);
     expect((await page("b", "?source=agent")).body.data).toEqual([]);
     expect((await page("a", "?source=agent")).body.data).toHaveLength(1);
 
-    for (const query of ["?limit=0", "?limit=101", "?limit=many", "?source=zapier", "?outcome=exploded", "?connection_id=42", "?cursor=garbage"]) {
+    for (const query of [
+      "?limit=0",
+      "?limit=101",
+      "?limit=many",
+      "?source=zapier",
+      "?outcome=exploded",
+      "?connection_id=42",
+      "?cursor=garbage",
+    ]) {
       const res = await page("b", query);
-      expect({ query, status: res.status, code: res.body.error.code }).toEqual({ query, status: 422, code: "validation_failed" });
+      expect({ query, status: res.status, code: res.body.error.code }).toEqual({
+        query,
+        status: 422,
+        code: "validation_failed",
+      });
     }
     expect((await call("GET", `${logBase}/api/v1/inbound-requests`, null)).status).toBe(401);
   });
@@ -245,7 +324,9 @@ describe("OpenAPI", () => {
   it("documents the connections and inbound log routes", async () => {
     const { buildOpenApi } = await import("@/lib/api/openapi");
     const doc = buildOpenApi();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/integrations/connections", "/integrations/connections/{id}", "/inbound-requests"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/integrations/connections", "/integrations/connections/{id}", "/inbound-requests"]),
+    );
     expect(Object.keys(doc.paths["/integrations/connections"])).toEqual(["get", "post"]);
     expect(JSON.stringify(doc.paths["/inbound-requests"])).toContain("connection_id");
   });

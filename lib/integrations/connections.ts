@@ -15,7 +15,12 @@ export const PROVIDERS = ["calcom", "varda", "brevo"] as const;
 export type Provider = (typeof PROVIDERS)[number];
 export const PROVIDER_NAMES: Record<Provider, string> = { calcom: "Cal.com", varda: "Varda", brevo: "Brevo" };
 
-const name = z.string("must be a string").trim().min(1, "must not be empty").max(100, "must be at most 100 characters").optional();
+const name = z
+  .string("must be a string")
+  .trim()
+  .min(1, "must not be empty")
+  .max(100, "must be at most 100 characters")
+  .optional();
 
 export const createConnectionSchema = z.discriminatedUnion(
   "provider",
@@ -24,25 +29,38 @@ export const createConnectionSchema = z.discriminatedUnion(
       provider: z.literal("varda"),
       name,
       signing_secret: z
-        .string({ error: (issue) => (issue.input === undefined ? "is required: paste the signing secret Varda shows for the webhook" : "must be a string") })
+        .string({
+          error: (issue) =>
+            issue.input === undefined
+              ? "is required: paste the signing secret Varda shows for the webhook"
+              : "must be a string",
+        })
         .trim()
         .min(1, "must not be empty")
         .max(500, "must be at most 500 characters"),
     }),
     z.object({ provider: z.literal("calcom"), name }),
-    z.object({ provider: z.literal("brevo"), name, auth: z.enum(["bearer", "basic"], "must be bearer or basic").default("bearer") }),
+    z.object({
+      provider: z.literal("brevo"),
+      name,
+      auth: z.enum(["bearer", "basic"], "must be bearer or basic").default("bearer"),
+    }),
   ],
   { error: (issue) => (issue.code === "invalid_union" ? `must be one of ${PROVIDERS.join(", ")}` : undefined) },
 );
 
 export type CreateConnectionInput = z.output<typeof createConnectionSchema>;
 
-export type Credentials = { signing_secret: string } | { bearer_token: string } | { username: string; password: string } | null;
+export type Credentials =
+  { signing_secret: string } | { bearer_token: string } | { username: string; password: string } | null;
 
 const randomToken = (bytes: number) => randomBytes(bytes).toString("base64url");
 
 /** What we store and what the owner is shown once; Varda's secret is the owner's, so nothing is shown back. */
-function newSecrets(input: CreateConnectionInput): { stored: { secretEncrypted?: string; basicUsername?: string; basicPasswordEncrypted?: string }; credentials: Credentials } {
+function newSecrets(input: CreateConnectionInput): {
+  stored: { secretEncrypted?: string; basicUsername?: string; basicPasswordEncrypted?: string };
+  credentials: Credentials;
+} {
   switch (input.provider) {
     case "varda":
       return { stored: { secretEncrypted: sealSecret(input.signing_secret) }, credentials: null };
@@ -58,7 +76,10 @@ function newSecrets(input: CreateConnectionInput): { stored: { secretEncrypted?:
       // base64url has no ":", which would split a basic-auth user-id from its password.
       const username = `empfio-${randomToken(9)}`;
       const password = randomToken(32);
-      return { stored: { basicUsername: username, basicPasswordEncrypted: sealSecret(password) }, credentials: { username, password } };
+      return {
+        stored: { basicUsername: username, basicPasswordEncrypted: sealSecret(password) },
+        credentials: { username, password },
+      };
     }
   }
 }
@@ -72,11 +93,16 @@ export async function createConnection(db: Db, organizationId: string, input: Cr
 }
 
 export function listConnections(db: Db, organizationId: string) {
-  return db.integrationConnection.findMany({ where: { organizationId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  return db.integrationConnection.findMany({
+    where: { organizationId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
 }
 
 export async function deleteConnection(db: Db, organizationId: string, connectionId: string) {
-  const { count } = isUuid(connectionId) ? await db.integrationConnection.deleteMany({ where: { id: connectionId, organizationId } }) : { count: 0 };
+  const { count } = isUuid(connectionId)
+    ? await db.integrationConnection.deleteMany({ where: { id: connectionId, organizationId } })
+    : { count: 0 };
   if (count === 0) throw notFound("Connection");
 }
 
@@ -85,7 +111,14 @@ export function publicBaseUrl(req: Request): string {
   return (process.env.APP_URL || process.env.NEXTAUTH_URL || new URL(req.url).origin).replace(/\/+$/, "");
 }
 
-type ConnectionRow = { id: string; provider: string; name: string; basicUsername: string | null; lastReceivedAt: Date | null; createdAt: Date };
+type ConnectionRow = {
+  id: string;
+  provider: string;
+  name: string;
+  basicUsername: string | null;
+  lastReceivedAt: Date | null;
+  createdAt: Date;
+};
 
 /** A connection as the API shows it: never a secret, only what to paste where. */
 export function connectionJson(c: ConnectionRow, baseUrl: string) {
@@ -98,7 +131,10 @@ export function connectionJson(c: ConnectionRow, baseUrl: string) {
     webhook_url: webhookUrl,
     webhook_urls:
       c.provider === "brevo"
-        ? (Object.fromEntries(BREVO_KINDS.map((kind) => [kind.replace("-", "_"), `${webhookUrl}/${kind}`])) as Record<"meeting_booked" | "meeting_started" | "meeting_cancelled" | "call_finished", string>)
+        ? (Object.fromEntries(BREVO_KINDS.map((kind) => [kind.replace("-", "_"), `${webhookUrl}/${kind}`])) as Record<
+            "meeting_booked" | "meeting_started" | "meeting_cancelled" | "call_finished",
+            string
+          >)
         : null,
     last_received_at: c.lastReceivedAt?.toISOString() ?? null,
     created_at: c.createdAt.toISOString(),

@@ -7,9 +7,11 @@ const t = setUpTestDb();
 
 describe("pruneExpiredRows", () => {
   it("deletes only expired dedupe keys and day-old rate-limit windows, in batches", async () => {
-    await t.db.$executeRaw`INSERT INTO inbound_dedupe_keys (key, expires_at) SELECT 'old-' || i, now() - interval '1 second' FROM generate_series(1, 12000) i`;
+    await t.db
+      .$executeRaw`INSERT INTO inbound_dedupe_keys (key, expires_at) SELECT 'old-' || i, now() - interval '1 second' FROM generate_series(1, 12000) i`;
     await t.db.$transaction((tx) => claimDedupeKey(tx, "live", 60_000));
-    await t.db.$executeRaw`INSERT INTO rate_limit_counters (key, window_start, count) VALUES ('ping:a', now() - interval '2 days', 3), ('ping:a', now(), 1)`;
+    await t.db
+      .$executeRaw`INSERT INTO rate_limit_counters (key, window_start, count) VALUES ('ping:a', now() - interval '2 days', 3), ('ping:a', now(), 1)`;
 
     expect(await pruneExpiredRows(t.db)).toEqual({ dedupeKeys: 12_000, rateLimitCounters: 1 });
     expect((await t.db.inboundDedupeKey.findMany()).map((k) => k.key)).toEqual(["live"]);

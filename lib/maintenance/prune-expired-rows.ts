@@ -11,11 +11,13 @@ const BATCH = 5_000;
  * so this only keeps the tables small. Returns how many rows went.
  */
 export async function pruneExpiredRows(db: Db): Promise<{ dedupeKeys: number; rateLimitCounters: number }> {
-  const dedupeKeys = await deleteInBatches(() =>
-    db.$executeRaw`DELETE FROM inbound_dedupe_keys WHERE key IN (SELECT key FROM inbound_dedupe_keys WHERE expires_at < now() LIMIT ${BATCH})`,
+  const dedupeKeys = await deleteInBatches(
+    () =>
+      db.$executeRaw`DELETE FROM inbound_dedupe_keys WHERE key IN (SELECT key FROM inbound_dedupe_keys WHERE expires_at < now() LIMIT ${BATCH})`,
   );
-  const rateLimitCounters = await deleteInBatches(() =>
-    db.$executeRaw`DELETE FROM rate_limit_counters WHERE (key, window_start) IN (
+  const rateLimitCounters = await deleteInBatches(
+    () =>
+      db.$executeRaw`DELETE FROM rate_limit_counters WHERE (key, window_start) IN (
       SELECT key, window_start FROM rate_limit_counters WHERE window_start < now() - ${RATE_LIMIT_RETENTION}::interval LIMIT ${BATCH})`,
   );
   return { dedupeKeys, rateLimitCounters };

@@ -14,7 +14,14 @@ export type NewBooking = {
   externalRef?: string | null;
 };
 
-type BookingRow = { id: string; leadId: string | null; service: string; startTime: Date; endTime: Date | null; calcomBookingId: number | null };
+type BookingRow = {
+  id: string;
+  leadId: string | null;
+  service: string;
+  startTime: Date;
+  endTime: Date | null;
+  calcomBookingId: number | null;
+};
 
 function bookingCreatedData(b: BookingRow) {
   return {
@@ -66,10 +73,20 @@ export async function cancelBooking(tx: Tx, emit: Emit, organizationId: string, 
 }
 
 /** New times for a booking, with `booking.rescheduled` (our addition to the seed's catalogue). */
-export async function rescheduleBooking(tx: Tx, emit: Emit, organizationId: string, bookingId: string, startTime: Date, endTime: Date | null) {
+export async function rescheduleBooking(
+  tx: Tx,
+  emit: Emit,
+  organizationId: string,
+  bookingId: string,
+  startTime: Date,
+  endTime: Date | null,
+) {
   const booking = await tx.booking.findFirst({ where: { id: bookingId, organizationId } });
   if (!booking) return null;
-  const updated = await tx.booking.update({ where: { id: bookingId }, data: { startTime, endTime, status: "confirmed", cancelledAt: null } });
+  const updated = await tx.booking.update({
+    where: { id: bookingId },
+    data: { startTime, endTime, status: "confirmed", cancelledAt: null },
+  });
   await emit(organizationId, "booking.rescheduled", {
     ...bookingCreatedData(updated),
     previous_start_time: booking.startTime.toISOString(),
@@ -80,6 +97,9 @@ export async function rescheduleBooking(tx: Tx, emit: Emit, organizationId: stri
 
 /** Marks a booking's meeting as started (Brevo's meeting started); no outbound event exists for it. */
 export async function markBookingStarted(tx: Tx, organizationId: string, bookingId: string, startedAt = new Date()) {
-  const { count } = await tx.booking.updateMany({ where: { id: bookingId, organizationId, status: { in: ["requested", "confirmed"] } }, data: { status: "started", startedAt } });
+  const { count } = await tx.booking.updateMany({
+    where: { id: bookingId, organizationId, status: { in: ["requested", "confirmed"] } },
+    data: { status: "started", startedAt },
+  });
   return count === 1;
 }

@@ -17,7 +17,9 @@ export type CallDetails = {
 
 /** The details that are known: an event that does not mention a field keeps what an earlier one said. */
 function known(details: CallDetails) {
-  return Object.fromEntries(Object.entries(details).filter(([, value]) => value !== null && value !== undefined)) as Prisma.CallUncheckedUpdateInput;
+  return Object.fromEntries(
+    Object.entries(details).filter(([, value]) => value !== null && value !== undefined),
+  ) as Prisma.CallUncheckedUpdateInput;
 }
 
 /**
@@ -25,8 +27,16 @@ function known(details: CallDetails) {
  * events (started → ended → outcome tagged, in whatever order they arrive); without one (Brevo
  * sends no call id) every report is a new call.
  */
-export async function upsertCall(tx: Tx, organizationId: string, source: "varda" | "brevo", externalRef: string | null, details: CallDetails) {
+export async function upsertCall(
+  tx: Tx,
+  organizationId: string,
+  source: "varda" | "brevo",
+  externalRef: string | null,
+  details: CallDetails,
+) {
   const existing = externalRef ? await tx.call.findFirst({ where: { organizationId, externalRef } }) : null;
   if (existing) return tx.call.update({ where: { id: existing.id }, data: known(details) });
-  return tx.call.create({ data: { ...(known(details) as Prisma.CallUncheckedCreateInput), organizationId, source, externalRef } });
+  return tx.call.create({
+    data: { ...(known(details) as Prisma.CallUncheckedCreateInput), organizationId, source, externalRef },
+  });
 }

@@ -10,10 +10,17 @@ export async function escalateConversation(
   input: { conversationId: string; leadId: string | null; channel: LeadChannel; reason: string },
 ) {
   const existing = await tx.conversation.findFirst({ where: { id: input.conversationId, organizationId } });
-  const data = { status: "escalated", escalationReason: input.reason, escalatedAt: new Date(), leadId: input.leadId ?? existing?.leadId ?? null };
+  const data = {
+    status: "escalated",
+    escalationReason: input.reason,
+    escalatedAt: new Date(),
+    leadId: input.leadId ?? existing?.leadId ?? null,
+  };
   const conversation = existing
     ? await tx.conversation.update({ where: { id: existing.id }, data })
-    : await tx.conversation.create({ data: { id: input.conversationId, organizationId, channel: input.channel, ...data } });
+    : await tx.conversation.create({
+        data: { id: input.conversationId, organizationId, channel: input.channel, ...data },
+      });
   await emit(organizationId, "conversation.escalated", {
     conversation_id: conversation.id,
     lead_id: conversation.leadId,
@@ -29,11 +36,21 @@ export async function findOrCreateConversation(
   organizationId: string,
   input: { id?: string | null; externalRef?: string | null; leadId: string | null; channel: LeadChannel },
 ) {
-  const where = input.id ? { id: input.id, organizationId } : input.externalRef ? { externalRef: input.externalRef, organizationId } : null;
+  const where = input.id
+    ? { id: input.id, organizationId }
+    : input.externalRef
+      ? { externalRef: input.externalRef, organizationId }
+      : null;
   const existing = where ? await tx.conversation.findFirst({ where }) : null;
   if (existing) return existing;
   return tx.conversation.create({
-    data: { ...(input.id ? { id: input.id } : {}), organizationId, leadId: input.leadId, channel: input.channel, externalRef: input.externalRef ?? null },
+    data: {
+      ...(input.id ? { id: input.id } : {}),
+      organizationId,
+      leadId: input.leadId,
+      channel: input.channel,
+      externalRef: input.externalRef ?? null,
+    },
   });
 }
 
@@ -41,7 +58,15 @@ export async function findOrCreateConversation(
 export async function addMessage(
   tx: Tx,
   organizationId: string,
-  input: { conversationId: string; leadId: string | null; channel: LeadChannel; direction: "inbound" | "outbound"; content: string; externalRef?: string | null; createdAt?: Date | null },
+  input: {
+    conversationId: string;
+    leadId: string | null;
+    channel: LeadChannel;
+    direction: "inbound" | "outbound";
+    content: string;
+    externalRef?: string | null;
+    createdAt?: Date | null;
+  },
 ) {
   const message = await tx.message.create({
     data: {

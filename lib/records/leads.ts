@@ -12,10 +12,26 @@ export type NewLead = {
   externalRef?: string | null;
 };
 
-type LeadRow = { id: string; name: string; email: string | null; phone: string | null; channel: LeadChannel; status: LeadStatus; createdAt: Date };
+type LeadRow = {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  channel: LeadChannel;
+  status: LeadStatus;
+  createdAt: Date;
+};
 
 export function leadCreatedData(lead: LeadRow) {
-  return { id: lead.id, name: lead.name, email: lead.email, phone: lead.phone, channel: lead.channel, status: lead.status, created_at: lead.createdAt.toISOString() };
+  return {
+    id: lead.id,
+    name: lead.name,
+    email: lead.email,
+    phone: lead.phone,
+    channel: lead.channel,
+    status: lead.status,
+    created_at: lead.createdAt.toISOString(),
+  };
 }
 
 /** A new lead and its `lead.created` event, in the caller's transaction. */
@@ -41,7 +57,10 @@ async function findLead(tx: Tx, organizationId: string, input: NewLead) {
     const byRef = await tx.lead.findFirst({ where: { organizationId, externalRef: input.externalRef } });
     if (byRef) return byRef;
   }
-  const or = [...(input.email ? [{ email: input.email.toLowerCase() }] : []), ...(input.phone ? [{ phone: input.phone }] : [])];
+  const or = [
+    ...(input.email ? [{ email: input.email.toLowerCase() }] : []),
+    ...(input.phone ? [{ phone: input.phone }] : []),
+  ];
   return or.length ? tx.lead.findFirst({ where: { organizationId, OR: or }, orderBy: { createdAt: "asc" } }) : null;
 }
 
@@ -58,7 +77,13 @@ export async function findOrCreateLead(tx: Tx, emit: Emit, organizationId: strin
  * touch keeps the credit). A nameless contact's new lead is called `fallbackName`. There is no
  * outbound event for a lead's details changing.
  */
-export async function upsertLead(tx: Tx, emit: Emit, organizationId: string, input: Omit<NewLead, "name"> & { name: string | null }, fallbackName: string) {
+export async function upsertLead(
+  tx: Tx,
+  emit: Emit,
+  organizationId: string,
+  input: Omit<NewLead, "name"> & { name: string | null },
+  fallbackName: string,
+) {
   const found = await findOrCreateLead(tx, emit, organizationId, { ...input, name: input.name ?? fallbackName });
   if (found.created) return found;
   const { lead } = found;

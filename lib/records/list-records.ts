@@ -10,7 +10,9 @@ export const listLeadsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200, "limit must be 1 to 200").default(50),
 });
 
-export const updateLeadSchema = z.object({ status: z.enum(LEAD_STATUSES, "status must be one of new, contacted, qualified, booked, lost") });
+export const updateLeadSchema = z.object({
+  status: z.enum(LEAD_STATUSES, "status must be one of new, contacted, qualified, booked, lost"),
+});
 
 export function listLeads(db: Db, organizationId: string, q: z.output<typeof listLeadsQuery>) {
   return db.lead.findMany({
@@ -21,7 +23,12 @@ export function listLeads(db: Db, organizationId: string, q: z.output<typeof lis
 }
 
 export function listBookings(db: Db, organizationId: string, limit = 100) {
-  return db.booking.findMany({ where: { organizationId }, include: { lead: { select: { name: true } } }, orderBy: { startTime: "desc" }, take: limit });
+  return db.booking.findMany({
+    where: { organizationId },
+    include: { lead: { select: { name: true } } },
+    orderBy: { startTime: "desc" },
+    take: limit,
+  });
 }
 
 export function listConversations(db: Db, organizationId: string, limit = 100) {
@@ -34,11 +41,42 @@ export function listConversations(db: Db, organizationId: string, limit = 100) {
   });
 }
 
-export function leadJson(l: { id: string; name: string; email: string | null; phone: string | null; channel: string; status: string; attribution: unknown; createdAt: Date; updatedAt: Date }) {
-  return { id: l.id, name: l.name, email: l.email, phone: l.phone, channel: l.channel, status: l.status, attribution: l.attribution ?? null, created_at: l.createdAt.toISOString(), updated_at: l.updatedAt.toISOString() };
+export function leadJson(l: {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  channel: string;
+  status: string;
+  attribution: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+}) {
+  return {
+    id: l.id,
+    name: l.name,
+    email: l.email,
+    phone: l.phone,
+    channel: l.channel,
+    status: l.status,
+    attribution: l.attribution ?? null,
+    created_at: l.createdAt.toISOString(),
+    updated_at: l.updatedAt.toISOString(),
+  };
 }
 
-export function bookingJson(b: { id: string; leadId: string | null; service: string; startTime: Date; endTime: Date | null; status: string; source: string; calcomBookingId: number | null; cancelledAt: Date | null; createdAt: Date }) {
+export function bookingJson(b: {
+  id: string;
+  leadId: string | null;
+  service: string;
+  startTime: Date;
+  endTime: Date | null;
+  status: string;
+  source: string;
+  calcomBookingId: number | null;
+  cancelledAt: Date | null;
+  createdAt: Date;
+}) {
   return {
     id: b.id,
     lead_id: b.leadId,

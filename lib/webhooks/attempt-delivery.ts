@@ -83,7 +83,15 @@ export async function attemptDelivery(db: Db, deliveryId: string, options: Attem
   if (delivery.prev_attempt_number !== null) return previousOutcome(delivery);
   if (options.trigger === "scheduled" && delivery.status !== "pending") return skipped(delivery.status);
   if (!delivery.enabled && options.trigger === "scheduled") {
-    await db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "failed", lastError: `Endpoint disabled: ${delivery.disabled_reason ?? "by an owner"}`, nextAttemptAt: null, completedAt: new Date() } });
+    await db.webhookDelivery.update({
+      where: { id: deliveryId },
+      data: {
+        status: "failed",
+        lastError: `Endpoint disabled: ${delivery.disabled_reason ?? "by an owner"}`,
+        nextAttemptAt: null,
+        completedAt: new Date(),
+      },
+    });
     return skipped("failed");
   }
   const attemptNumber = delivery.attempt_number;
@@ -166,7 +174,16 @@ function describeFailure(result: WebhookRequestResult): string | null {
 }
 
 function skipped(status: AttemptOutcome["status"]): AttemptOutcome {
-  return { done: true, status, attemptNumber: null, succeeded: status === "succeeded", responseStatus: null, durationMs: 0, error: null, responseBody: null };
+  return {
+    done: true,
+    status,
+    attemptNumber: null,
+    succeeded: status === "succeeded",
+    responseStatus: null,
+    durationMs: 0,
+    error: null,
+    responseBody: null,
+  };
 }
 
 function previousOutcome(d: DeliveryRow): AttemptOutcome {

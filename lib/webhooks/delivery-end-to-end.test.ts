@@ -43,8 +43,18 @@ beforeAll(async () => {
   const route = await import("@/app/api/inngest/route");
   host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT });
   // PGlite serves every connection from one session, where named prepared statements would collide.
-  executor = await startExecutor({ databaseUrl: database.url, appUrl: host.url, port: executorPort, timeScale: TIME_SCALE, preparedStatements: !database.embedded, log: (line) => executorLog.push(line) });
-  await until(async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced, 10_000);
+  executor = await startExecutor({
+    databaseUrl: database.url,
+    appUrl: host.url,
+    port: executorPort,
+    timeScale: TIME_SCALE,
+    preparedStatements: !database.embedded,
+    log: (line) => executorLog.push(line),
+  });
+  await until(
+    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
+    10_000,
+  );
   lib = {
     ...(await import("./emit-event")),
     createEndpoint: (await import("./manage-endpoints")).createEndpoint,
@@ -70,7 +80,10 @@ async function until(check: () => Promise<boolean>, timeoutMs: number) {
   throw new Error("timed out");
 }
 
-async function deliverOne(reply: Parameters<typeof startReceiver>[0], type: "booking.created" | "lead.created" = "booking.created") {
+async function deliverOne(
+  reply: Parameters<typeof startReceiver>[0],
+  type: "booking.created" | "lead.created" = "booking.created",
+) {
   const receiver = await startReceiver(reply);
   executorLog.length = 0;
   const org = await createTestOrganization(db);
@@ -81,7 +94,10 @@ async function deliverOne(reply: Parameters<typeof startReceiver>[0], type: "boo
     delivery = await db.webhookDelivery.findFirst({ where: { endpointId: endpoint.id } });
     return delivery !== null && delivery.status !== "pending";
   }, 15_000);
-  const attempts = await db.webhookDeliveryAttempt.findMany({ where: { deliveryId: delivery!.id }, orderBy: { attemptNumber: "asc" } });
+  const attempts = await db.webhookDeliveryAttempt.findMany({
+    where: { deliveryId: delivery!.id },
+    orderBy: { attemptNumber: "asc" },
+  });
   await receiver.close();
   return { receiver, endpoint, secret, delivery: delivery!, attempts };
 }
@@ -95,7 +111,10 @@ describe("deliveries through the executor", () => {
     expect(attempts.map((a) => a.responseStatus)).toEqual([500, 500, 500, 500]);
     expect(receiver.received).toHaveLength(4);
     // The waits the executor was asked for: the schedule with ±10 % jitter, in order.
-    const sleeps = executorLog.map((l) => l.match(/step=wait-\d sleeping (\d+)ms/)?.[1]).filter(Boolean).map(Number);
+    const sleeps = executorLog
+      .map((l) => l.match(/step=wait-\d sleeping (\d+)ms/)?.[1])
+      .filter(Boolean)
+      .map(Number);
     expect(sleeps).toHaveLength(3);
     sleeps.forEach((ms, i) => {
       expect(ms).toBeGreaterThanOrEqual(Math.floor(SCHEDULE[i] * 0.9));
@@ -112,14 +131,21 @@ describe("deliveries through the executor", () => {
   it("stop retrying when the third attempt gets a 2xx; every attempt carries the same webhook-id", async () => {
     const { delivery, attempts, receiver, secret } = await deliverOne((n) => ({ status: n < 3 ? 503 : 200 }));
     expect(delivery.status).toBe("succeeded");
-    expect(attempts.map((a) => [a.attemptNumber, a.responseStatus])).toEqual([[1, 503], [2, 503], [3, 200]]);
+    expect(attempts.map((a) => [a.attemptNumber, a.responseStatus])).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 200],
+    ]);
     expect(new Set(receiver.received.map((r) => r.headers["webhook-id"]))).toEqual(new Set([delivery.id]));
     const last = receiver.received[2];
     const signature = String(last.headers["x-empfio-signature"]);
     expect(seedPythonVerifies(last.body, signature, secret)).toBe(true);
     expect(seedNodeVerifies(last.body, signature, secret)).toBe(true);
     expect(seedPythonVerifies(last.body.replace("Haircut", "Shave"), signature, secret)).toBe(false);
-    expect(JSON.parse(last.body)).toMatchObject({ event: "booking.created", data: EVENT_CATALOGUE["booking.created"].sample });
+    expect(JSON.parse(last.body)).toMatchObject({
+      event: "booking.created",
+      data: EVENT_CATALOGUE["booking.created"].sample,
+    });
   });
 
   it("treat timeouts and redirects as failures and record why", async () => {
@@ -135,15 +161,23 @@ describe("deliveries through the executor", () => {
     const { delivery, attempts, endpoint } = await deliverOne(() => ({ status: 410 }));
     expect(delivery.status).toBe("failed");
     expect(attempts).toHaveLength(1);
-    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({ enabled: false });
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({
+      enabled: false,
+    });
   });
 
   it("retry a refused connection on schedule", async () => {
     const org = await createTestOrganization(db);
     const port = await freePort();
-    const { endpoint } = await lib.createEndpoint(db, org.id, { url: `http://127.0.0.1:${port}/hook`, event_types: ["lead.created"] });
+    const { endpoint } = await lib.createEndpoint(db, org.id, {
+      url: `http://127.0.0.1:${port}/hook`,
+      event_types: ["lead.created"],
+    });
     await lib.withEvents(db, (_tx, emit) => emit(org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
-    await until(async () => (await db.webhookDelivery.findFirst({ where: { endpointId: endpoint.id } }))?.status === "failed", 15_000);
+    await until(
+      async () => (await db.webhookDelivery.findFirst({ where: { endpointId: endpoint.id } }))?.status === "failed",
+      15_000,
+    );
     const refused = await db.webhookDeliveryAttempt.findMany({ where: { delivery: { endpointId: endpoint.id } } });
     expect(refused.map((a) => a.errorKind)).toEqual(["refused", "refused", "refused", "refused"]);
   });
@@ -153,10 +187,16 @@ describe("deliveries through the executor", () => {
     const org = await createTestOrganization(db);
     const { endpoint } = await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
     // A crash between commit and hand-over: the event and its delivery exist, no run does.
-    const event = await db.$transaction((tx) => lib.emitEvent(tx, org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
+    const event = await db.$transaction((tx) =>
+      lib.emitEvent(tx, org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample),
+    );
     expect(await lib.sweepOutbox(db, 60_000)).toBe(0);
     expect(await lib.sweepOutbox(db, 0)).toBeGreaterThanOrEqual(1);
-    await until(async () => (await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).status === "succeeded", 15_000);
+    await until(
+      async () =>
+        (await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).status === "succeeded",
+      15_000,
+    );
     expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).dispatchedAt).not.toBeNull();
     // Sent again (a sweeper that crashed before marking it), the delivery's run id dedupes it.
     await db.webhookEvent.update({ where: { id: event.id }, data: { dispatchedAt: null } });
@@ -175,7 +215,11 @@ describe("deliveries through the executor", () => {
     await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
     // As many as the app's pool holds connections, so each emit's transaction starts at once.
     const emits = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => lib.withEvents(db, (_tx, emit) => emit(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name: `Caller ${i}` }))),
+      Array.from({ length: 10 }, (_, i) =>
+        lib.withEvents(db, (_tx, emit) =>
+          emit(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name: `Caller ${i}` }),
+        ),
+      ),
     );
     const ids = emits.flatMap((e) => e.events[0].deliveries.map((d) => d.id));
     expect(ids).toHaveLength(10);
@@ -197,9 +241,16 @@ describe("deliveries through the executor", () => {
     const org = await createTestOrganization(db);
     await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
     const lead = { name: "Quick Caller", email: "quick@example.com", phone: null, channel: "webchat" as const };
-    const result = await lib.createLeadOnce(db, { organizationId: org.id, dedupeKey: `test-${org.id}`, windowMs: 60_000, lead }, { startedAt: performance.now() });
+    const result = await lib.createLeadOnce(
+      db,
+      { organizationId: org.id, dedupeKey: `test-${org.id}`, windowMs: 60_000, lead },
+      { startedAt: performance.now() },
+    );
     await until(async () => receiver.received.length === 1, 10_000);
-    expect(JSON.parse(receiver.received[0].body)).toMatchObject({ event: "lead.created", data: { id: (result.body as { lead_id: string }).lead_id, name: "Quick Caller" } });
+    expect(JSON.parse(receiver.received[0].body)).toMatchObject({
+      event: "lead.created",
+      data: { id: (result.body as { lead_id: string }).lead_id, name: "Quick Caller" },
+    });
     const event = await db.webhookEvent.findFirstOrThrow({ where: { organizationId: org.id } });
     expect(event.dispatchedAt).not.toBeNull();
     await receiver.close();
@@ -211,16 +262,32 @@ describe("deliveries through the executor", () => {
     await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
     // As the old emit wrote them: an outbox row and no delivery; one never handed over, one
     // handed over to the old fan-out function as `empfio/webhook.event-created`.
-    const [unsent, sent] = [0, 1].map(() => lib.outboxEvent(org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
+    const [unsent, sent] = [0, 1].map(() =>
+      lib.outboxEvent(org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample),
+    );
     for (const e of [unsent, sent]) {
-      await db.webhookEvent.create({ data: { id: e.id, organizationId: org.id, type: e.type, payload: e.payload, occurredAt: e.occurredAt, dispatchedAt: e === sent ? new Date() : null } });
+      await db.webhookEvent.create({
+        data: {
+          id: e.id,
+          organizationId: org.id,
+          type: e.type,
+          payload: e.payload,
+          occurredAt: e.occurredAt,
+          dispatchedAt: e === sent ? new Date() : null,
+        },
+      });
     }
     await lib.inngest.send({ id: sent.id, name: "empfio/webhook.event-created", data: { eventId: sent.id } });
     expect(await lib.sweepOutbox(db, 0)).toBe(1);
-    await until(async () => (await db.webhookDelivery.count({ where: { organizationId: org.id, status: "succeeded" } })) === 2, 15_000);
+    await until(
+      async () => (await db.webhookDelivery.count({ where: { organizationId: org.id, status: "succeeded" } })) === 2,
+      15_000,
+    );
     const deliveries = await db.webhookDelivery.findMany({ where: { organizationId: org.id } });
     expect(deliveries.map((d) => d.eventId).sort()).toEqual([unsent.id, sent.id].sort());
-    expect(new Set(receiver.received.map((r) => r.headers["webhook-id"]))).toEqual(new Set(deliveries.map((d) => d.id)));
+    expect(new Set(receiver.received.map((r) => r.headers["webhook-id"]))).toEqual(
+      new Set(deliveries.map((d) => d.id)),
+    );
     expect(receiver.received).toHaveLength(2);
     await receiver.close();
   });

@@ -23,7 +23,10 @@ beforeEach(async () => {
 
 describe("outbox", () => {
   it("keeps an event and its deliveries only if its transaction commits; a failed hand-over leaves them to the sweeper", async () => {
-    await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/hook", event_types: ["lead.created", "lead.status_changed"] });
+    await createEndpoint(t.db, orgId, {
+      url: "http://127.0.0.1:9/hook",
+      event_types: ["lead.created", "lead.status_changed"],
+    });
     await expect(
       t.db.$transaction(async (tx) => {
         await emitEvent(tx, orgId, "lead.status_changed", EVENT_CATALOGUE["lead.status_changed"].sample);
@@ -34,17 +37,26 @@ describe("outbox", () => {
     expect(await t.db.webhookDelivery.count({ where: { organizationId: orgId } })).toBe(0);
 
     // Inngest is unreachable here: committed, not handed over.
-    const { events } = await withEvents(t.db, async (tx, emit) => [await emit(orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample)]);
+    const { events } = await withEvents(t.db, async (tx, emit) => [
+      await emit(orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample),
+    ]);
     expect(events[0].deliveries).toHaveLength(1);
     const row = await t.db.webhookEvent.findUniqueOrThrow({ where: { id: events[0].id } });
     expect(row.dispatchedAt).toBeNull();
-    expect(JSON.parse(row.payload)).toMatchObject({ event: "lead.created", organization_id: orgId, data: EVENT_CATALOGUE["lead.created"].sample });
+    expect(JSON.parse(row.payload)).toMatchObject({
+      event: "lead.created",
+      organization_id: orgId,
+      data: EVENT_CATALOGUE["lead.created"].sample,
+    });
     expect(await sweepOutbox(t.db, 0)).toBe(0);
     expect((await t.db.webhookEvent.findUniqueOrThrow({ where: { id: events[0].id } })).dispatchedAt).toBeNull();
   });
 
   it("records an event no enabled endpoint subscribes to as handed over: nothing to deliver or sweep", async () => {
-    const { endpoint } = await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/hook", event_types: ["booking.created"] });
+    const { endpoint } = await createEndpoint(t.db, orgId, {
+      url: "http://127.0.0.1:9/hook",
+      event_types: ["booking.created"],
+    });
     const other = await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/hook", event_types: ["lead.created"] });
     await t.db.webhookEndpoint.update({ where: { id: other.endpoint.id }, data: { enabled: false } });
     const { events } = await withEvents(t.db, async (_tx, emit) => [
@@ -79,17 +91,24 @@ describe("deliveries", () => {
       await createEndpoint(t.db, orgId, { url: r.url, event_types: ["booking.created"] });
       const disabled = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created"] });
       await t.db.webhookEndpoint.update({ where: { id: disabled.endpoint.id }, data: { enabled: false } });
-      const event = await t.db.$transaction((tx) => emitEvent(tx, orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
+      const event = await t.db.$transaction((tx) =>
+        emitEvent(tx, orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample),
+      );
       expect(event.deliveries.map((d) => d.endpointId)).toEqual([leads.endpoint.id]);
       const rows = await t.db.webhookDelivery.findMany({ where: { eventId: event.id } });
-      expect(rows.map((d) => [d.id, d.endpointId, d.status, d.eventType])).toEqual([[event.deliveries[0].id, leads.endpoint.id, "pending", "lead.created"]]);
+      expect(rows.map((d) => [d.id, d.endpointId, d.status, d.eventType])).toEqual([
+        [event.deliveries[0].id, leads.endpoint.id, "pending", "lead.created"],
+      ]);
     } finally {
       await r.close();
     }
   });
 
   it("skip an endpoint deleted while the event is emitted, without failing the change", async () => {
-    const { endpoint } = await createEndpoint(t.db, orgId, { url: "http://127.0.0.1:9/hook", event_types: ["lead.created"] });
+    const { endpoint } = await createEndpoint(t.db, orgId, {
+      url: "http://127.0.0.1:9/hook",
+      event_types: ["lead.created"],
+    });
     let emitting: Promise<unknown> = Promise.resolve();
     await t.db.$transaction(async (tx) => {
       await tx.webhookEndpoint.delete({ where: { id: endpoint.id } });
@@ -106,24 +125,51 @@ describe("deliveries", () => {
     const r = await startReceiver((n) => ({ status: n < 3 ? 500 : 200, body: n < 3 ? "down" : "ok" }));
     try {
       const { endpoint, secret } = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["booking.created"] });
-      const event = await t.db.$transaction((tx) => emitEvent(tx, orgId, "booking.created", EVENT_CATALOGUE["booking.created"].sample));
+      const event = await t.db.$transaction((tx) =>
+        emitEvent(tx, orgId, "booking.created", EVENT_CATALOGUE["booking.created"].sample),
+      );
       const [delivery] = event.deliveries;
-      const a1 = await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 });
+      const a1 = await attemptDelivery(t.db, delivery.id, {
+        trigger: "scheduled",
+        stepKey: "r:1",
+        nextDelayMs: 60_000,
+      });
       expect(a1).toMatchObject({ done: false, status: "pending", attemptNumber: 1, responseStatus: 500 });
-      const again = await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 });
+      const again = await attemptDelivery(t.db, delivery.id, {
+        trigger: "scheduled",
+        stepKey: "r:1",
+        nextDelayMs: 60_000,
+      });
       expect(again.attemptNumber).toBe(1);
       expect(r.received).toHaveLength(1);
       await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:2", nextDelayMs: 300_000 });
-      const a3 = await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:3", nextDelayMs: 1_800_000 });
+      const a3 = await attemptDelivery(t.db, delivery.id, {
+        trigger: "scheduled",
+        stepKey: "r:3",
+        nextDelayMs: 1_800_000,
+      });
       expect(a3).toMatchObject({ done: true, status: "succeeded", attemptNumber: 3 });
 
-      const row = await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id }, include: { attempts: { orderBy: { attemptNumber: "asc" } } } });
-      expect(row.attempts.map((a) => [a.attemptNumber, a.responseStatus, a.succeeded])).toEqual([[1, 500, false], [2, 500, false], [3, 200, true]]);
-      expect(row.attempts[0].requestBody).toBe(event && (await t.db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).payload);
+      const row = await t.db.webhookDelivery.findUniqueOrThrow({
+        where: { id: delivery.id },
+        include: { attempts: { orderBy: { attemptNumber: "asc" } } },
+      });
+      expect(row.attempts.map((a) => [a.attemptNumber, a.responseStatus, a.succeeded])).toEqual([
+        [1, 500, false],
+        [2, 500, false],
+        [3, 200, true],
+      ]);
+      expect(row.attempts[0].requestBody).toBe(
+        event && (await t.db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).payload,
+      );
       // webhook-id is the delivery id on every attempt: the receiver's dedupe key.
       expect(new Set(r.received.map((x) => x.headers["webhook-id"]))).toEqual(new Set([delivery.id]));
-      expect(r.received.every((x) => verifyEmpfioSignature(x.body, String(x.headers["x-empfio-signature"]), secret))).toBe(true);
-      expect((await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).consecutiveFailures).toBe(0);
+      expect(
+        r.received.every((x) => verifyEmpfioSignature(x.body, String(x.headers["x-empfio-signature"]), secret)),
+      ).toBe(true);
+      expect((await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).consecutiveFailures).toBe(
+        0,
+      );
     } finally {
       await r.close();
     }
@@ -132,20 +178,39 @@ describe("deliveries", () => {
   it("give a manual retry racing a scheduled attempt its own number; send nothing once done, or to a disabled endpoint", async () => {
     const r = await startReceiver(() => ({ delayMs: 50 }));
     try {
-      const { endpoint } = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created", "booking.created"] });
-      const [delivery] = (await t.db.$transaction((tx) => emitEvent(tx, orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample))).deliveries;
+      const { endpoint } = await createEndpoint(t.db, orgId, {
+        url: r.url,
+        event_types: ["lead.created", "booking.created"],
+      });
+      const [delivery] = (
+        await t.db.$transaction((tx) => emitEvent(tx, orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample))
+      ).deliveries;
       const both = await Promise.all([
         attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 }),
         attemptDelivery(t.db, delivery.id, { trigger: "manual" }),
       ]);
       expect(both.map((a) => a.attemptNumber).sort()).toEqual([1, 2]);
-      expect(await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:2", nextDelayMs: 300_000 })).toMatchObject({ done: true, status: "succeeded", attemptNumber: null });
+      expect(
+        await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:2", nextDelayMs: 300_000 }),
+      ).toMatchObject({ done: true, status: "succeeded", attemptNumber: null });
       expect(r.received).toHaveLength(2);
-      expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "succeeded", attemptCount: 2 });
+      expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
+        status: "succeeded",
+        attemptCount: 2,
+      });
 
-      const [later] = (await t.db.$transaction((tx) => emitEvent(tx, orgId, "booking.created", EVENT_CATALOGUE["booking.created"].sample))).deliveries;
-      await t.db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { enabled: false, disabledReason: "Paused for maintenance" } });
-      expect(await attemptDelivery(t.db, later.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 })).toMatchObject({ done: true, status: "failed", attemptNumber: null });
+      const [later] = (
+        await t.db.$transaction((tx) =>
+          emitEvent(tx, orgId, "booking.created", EVENT_CATALOGUE["booking.created"].sample),
+        )
+      ).deliveries;
+      await t.db.webhookEndpoint.update({
+        where: { id: endpoint.id },
+        data: { enabled: false, disabledReason: "Paused for maintenance" },
+      });
+      expect(
+        await attemptDelivery(t.db, later.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 }),
+      ).toMatchObject({ done: true, status: "failed", attemptNumber: null });
       expect(r.received).toHaveLength(2);
       expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: later.id } })).toMatchObject({
         status: "failed",
@@ -161,15 +226,27 @@ describe("deliveries", () => {
     const r = await startReceiver(() => ({ status: 410 }));
     try {
       const { endpoint } = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created"] });
-      const event = await t.db.$transaction((tx) => emitEvent(tx, orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
+      const event = await t.db.$transaction((tx) =>
+        emitEvent(tx, orgId, "lead.created", EVENT_CATALOGUE["lead.created"].sample),
+      );
       const [delivery] = event.deliveries;
-      expect(await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 })).toMatchObject({ done: true, status: "failed" });
-      expect(await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({ enabled: false, disabledReason: expect.stringContaining("410") });
+      expect(
+        await attemptDelivery(t.db, delivery.id, { trigger: "scheduled", stepKey: "r:1", nextDelayMs: 60_000 }),
+      ).toMatchObject({ done: true, status: "failed" });
+      expect(await t.db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({
+        enabled: false,
+        disabledReason: expect.stringContaining("410"),
+      });
 
       const failing = await startReceiver(() => ({ status: 500 }));
       const second = await createEndpoint(t.db, orgId, { url: failing.url, event_types: ["booking.cancelled"] });
-      await t.db.webhookEndpoint.update({ where: { id: second.endpoint.id }, data: { consecutiveFailures: AUTO_DISABLE_AFTER - 1 } });
-      const ev2 = await t.db.$transaction((tx) => emitEvent(tx, orgId, "booking.cancelled", EVENT_CATALOGUE["booking.cancelled"].sample));
+      await t.db.webhookEndpoint.update({
+        where: { id: second.endpoint.id },
+        data: { consecutiveFailures: AUTO_DISABLE_AFTER - 1 },
+      });
+      const ev2 = await t.db.$transaction((tx) =>
+        emitEvent(tx, orgId, "booking.cancelled", EVENT_CATALOGUE["booking.cancelled"].sample),
+      );
       const [d2] = ev2.deliveries;
       await attemptDelivery(t.db, d2.id, { trigger: "scheduled", stepKey: "r:4", nextDelayMs: null });
       await failing.close();
@@ -193,7 +270,10 @@ describe("samples", () => {
 
     await t.db.webhookEndpoint.update({ where: { id: target.endpoint.id }, data: { enabled: false } });
     const events = await t.db.webhookEvent.count({ where: { organizationId: orgId } });
-    await expect(emitSample(t.db, orgId, "lead.created", target.endpoint.id)).rejects.toMatchObject({ status: 409, message: expect.stringContaining("disabled") });
+    await expect(emitSample(t.db, orgId, "lead.created", target.endpoint.id)).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining("disabled"),
+    });
     expect(await t.db.webhookEvent.count({ where: { organizationId: orgId } })).toBe(events);
     // To the whole organization: only enabled subscribers, here none for lead.created.
     expect((await emitSample(t.db, orgId, "lead.created")).delivery_ids).toEqual([]);
@@ -205,11 +285,28 @@ describe("test pings", () => {
     const r = await startReceiver((n) => ({ status: n === 1 ? 200 : 404, body: n === 1 ? "pong" : "no such route" }));
     try {
       const { endpoint } = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created"] });
-      expect(await sendTestPing(t.db, endpoint)).toMatchObject({ ok: true, status_code: 200, response_excerpt: "pong", advice: null });
+      expect(await sendTestPing(t.db, endpoint)).toMatchObject({
+        ok: true,
+        status_code: 200,
+        response_excerpt: "pong",
+        advice: null,
+      });
       const failed = await sendTestPing(t.db, endpoint);
-      expect(failed).toMatchObject({ ok: false, status_code: 404, advice: "Your server returned 404: is the path right?" });
-      expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: failed.delivery_id } })).toMatchObject({ status: "failed", isTest: true, attemptCount: 1 });
-      expect(JSON.parse(r.received[0].body)).toMatchObject({ event: "webhook.test", organization_id: orgId, data: { endpoint_id: endpoint.id } });
+      expect(failed).toMatchObject({
+        ok: false,
+        status_code: 404,
+        advice: "Your server returned 404: is the path right?",
+      });
+      expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: failed.delivery_id } })).toMatchObject({
+        status: "failed",
+        isTest: true,
+        attemptCount: 1,
+      });
+      expect(JSON.parse(r.received[0].body)).toMatchObject({
+        event: "webhook.test",
+        organization_id: orgId,
+        data: { endpoint_id: endpoint.id },
+      });
     } finally {
       await r.close();
     }
@@ -218,7 +315,10 @@ describe("test pings", () => {
   it("after a rotation, are signed with the old secret and carry the new one's signature", async () => {
     const r = await startReceiver();
     try {
-      const { endpoint, secret: oldSecret } = await createEndpoint(t.db, orgId, { url: r.url, event_types: ["lead.created"] });
+      const { endpoint, secret: oldSecret } = await createEndpoint(t.db, orgId, {
+        url: r.url,
+        event_types: ["lead.created"],
+      });
       const { secret: newSecret } = await rotateSecret(t.db, orgId, endpoint.id);
       await sendTestPing(t.db, endpoint);
       const [req] = r.received;

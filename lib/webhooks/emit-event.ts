@@ -13,7 +13,12 @@ export type NewDelivery = { id: string; endpointId: string };
 /** `deliveries`: one per enabled endpoint subscribed at that moment; none means nothing to hand over. */
 export type EmittedEvent = { id: string; organizationId: string; type: string; deliveries: NewDelivery[] };
 export type EmitOptions = { endpointId?: string; occurredAt?: Date };
-export type Emit = (organizationId: string, type: EventType, data: unknown, options?: EmitOptions) => Promise<EmittedEvent>;
+export type Emit = (
+  organizationId: string,
+  type: EventType,
+  data: unknown,
+  options?: EmitOptions,
+) => Promise<EmittedEvent>;
 
 /**
  * Writes an event to the outbox inside the caller's transaction, so it exists if and only if
@@ -24,18 +29,43 @@ export type Emit = (organizationId: string, type: EventType, data: unknown, opti
  * delivery is stored as already handed over, so it costs no Inngest event and no sweep (most
  * organizations have no endpoint for most event types).
  */
-export async function emitEvent(tx: Tx, organizationId: string, type: EventType, data: unknown, options: EmitOptions = {}): Promise<EmittedEvent> {
+export async function emitEvent(
+  tx: Tx,
+  organizationId: string,
+  type: EventType,
+  data: unknown,
+  options: EmitOptions = {},
+): Promise<EmittedEvent> {
   const event = outboxEvent(organizationId, type, data, options);
-  const deliveries = await tx.$queryRaw<NewDelivery[]>`WITH ${outboxCtes(event)} SELECT id, endpoint_id AS "endpointId" FROM deliveries`;
+  const deliveries = await tx.$queryRaw<
+    NewDelivery[]
+  >`WITH ${outboxCtes(event)} SELECT id, endpoint_id AS "endpointId" FROM deliveries`;
   return { id: event.id, organizationId, type, deliveries };
 }
 
-export type OutboxEvent = { id: string; organizationId: string; type: EventType; payload: string; occurredAt: Date; endpointId: string | null };
+export type OutboxEvent = {
+  id: string;
+  organizationId: string;
+  type: EventType;
+  payload: string;
+  occurredAt: Date;
+  endpointId: string | null;
+};
 
 /** An event as the outbox stores it: its id and the envelope, validated and serialized once. */
-export function outboxEvent(organizationId: string, type: EventType, data: unknown, options: EmitOptions = {}): OutboxEvent {
+export function outboxEvent(
+  organizationId: string,
+  type: EventType,
+  data: unknown,
+  options: EmitOptions = {},
+): OutboxEvent {
   const occurredAt = options.occurredAt ?? new Date();
-  const payload = serializeEnvelope({ event: type, timestamp: occurredAt, organizationId, data: parseEventData(type, data) });
+  const payload = serializeEnvelope({
+    event: type,
+    timestamp: occurredAt,
+    organizationId,
+    data: parseEventData(type, data),
+  });
   return { id: randomUUID(), organizationId, type, payload, occurredAt, endpointId: options.endpointId ?? null };
 }
 
@@ -69,7 +99,10 @@ export function outboxCtes(e: OutboxEvent, from: Prisma.Sql = Prisma.empty): Pri
 }
 
 /** Runs `work` in a transaction and starts the deliveries of the events it emitted after commit. */
-export async function withEvents<R>(db: Db, work: (tx: Tx, emit: Emit) => Promise<R>): Promise<{ result: R; events: EmittedEvent[] }> {
+export async function withEvents<R>(
+  db: Db,
+  work: (tx: Tx, emit: Emit) => Promise<R>,
+): Promise<{ result: R; events: EmittedEvent[] }> {
   const events: EmittedEvent[] = [];
   const result = await db.$transaction(async (tx) =>
     work(tx, async (organizationId, type, data, options) => {
@@ -78,11 +111,17 @@ export async function withEvents<R>(db: Db, work: (tx: Tx, emit: Emit) => Promis
       return event;
     }),
   );
-  await handOver(db, events.filter((e) => e.deliveries.length > 0));
+  await handOver(
+    db,
+    events.filter((e) => e.deliveries.length > 0),
+  );
   return { result, events };
 }
 
-type HandOverLine = { waiting: { events: { id: string; deliveries: NewDelivery[] }[]; done: () => void }[]; busy: boolean };
+type HandOverLine = {
+  waiting: { events: { id: string; deliveries: NewDelivery[] }[]; done: () => void }[];
+  busy: boolean;
+};
 const lines = new WeakMap<Db, HandOverLine>();
 
 /**
@@ -108,7 +147,10 @@ async function drain(db: Db, line: HandOverLine) {
     while (line.waiting.length > 0) {
       const group = line.waiting.splice(0);
       try {
-        await startDeliveries(db, group.flatMap((w) => w.events));
+        await startDeliveries(
+          db,
+          group.flatMap((w) => w.events),
+        );
       } catch (error) {
         logger.warn({ err: (error as Error).message }, "hand-over failed; the outbox sweeper will retry");
       } finally {
@@ -134,10 +176,17 @@ export async function startDeliveries(db: Db, events: { id: string; deliveries: 
   for (const batch of sendBatches(events)) {
     const deliveries = batch.flatMap((e) => e.deliveries);
     try {
-      for (let i = 0; i < deliveries.length; i += DELIVERIES_PER_SEND) await inngest.send(deliveries.slice(i, i + DELIVERIES_PER_SEND).map(firstRun));
-      await db.webhookEvent.updateMany({ where: { id: { in: batch.map((e) => e.id) } }, data: { dispatchedAt: new Date() } });
+      for (let i = 0; i < deliveries.length; i += DELIVERIES_PER_SEND)
+        await inngest.send(deliveries.slice(i, i + DELIVERIES_PER_SEND).map(firstRun));
+      await db.webhookEvent.updateMany({
+        where: { id: { in: batch.map((e) => e.id) } },
+        data: { dispatchedAt: new Date() },
+      });
     } catch (error) {
-      logger.warn({ err: (error as Error).message, count: events.length - handed }, "could not hand events to Inngest; the outbox sweeper will retry");
+      logger.warn(
+        { err: (error as Error).message, count: events.length - handed },
+        "could not hand events to Inngest; the outbox sweeper will retry",
+      );
       break;
     }
     handed += batch.length;
@@ -170,7 +219,11 @@ export function sendBatches<E extends { deliveries: unknown[] }>(events: E[], ma
  */
 export async function sweepOutbox(db: Db, olderThanMs = 10_000, batch = 500): Promise<number> {
   const where = { dispatchedAt: null, createdAt: { lt: new Date(Date.now() - olderThanMs) } };
-  const legacy = await db.webhookEvent.findMany({ where: { ...where, deliveries: { none: {} } }, select: { id: true }, take: batch });
+  const legacy = await db.webhookEvent.findMany({
+    where: { ...where, deliveries: { none: {} } },
+    select: { id: true },
+    take: batch,
+  });
   for (const e of legacy) await createDeliveries(db, e.id);
   const stale = await db.webhookEvent.findMany({
     where,

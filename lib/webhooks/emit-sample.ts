@@ -11,12 +11,16 @@ import { getEndpoint } from "./manage-endpoints";
  */
 export async function emitSample(db: Db, organizationId: string, type: string, endpointId?: string) {
   if (!isEventType(type) || type === "webhook.test") {
-    throw new AppError("validation_failed", `event_type: unknown event type "${type}"`, [{ field: "event_type", message: `unknown event type "${type}"` }]);
+    throw new AppError("validation_failed", `event_type: unknown event type "${type}"`, [
+      { field: "event_type", message: `unknown event type "${type}"` },
+    ]);
   }
   // A disabled endpoint would get nothing; say so instead of answering "queued".
   if (endpointId && !(await getEndpoint(db, organizationId, endpointId)).enabled) {
     throw new AppError("conflict", "This endpoint is disabled: enable it before sending it a sample.");
   }
-  const { events } = await withEvents(db, async (_tx, emit) => [await emit(organizationId, type, EVENT_CATALOGUE[type].sample, { endpointId })]);
+  const { events } = await withEvents(db, async (_tx, emit) => [
+    await emit(organizationId, type, EVENT_CATALOGUE[type].sample, { endpointId }),
+  ]);
   return { event_id: events[0].id, delivery_ids: events[0].deliveries.map((d) => d.id) };
 }

@@ -9,7 +9,8 @@ const eventTypes = z
   .max(50)
   .superRefine((types, ctx) => {
     types.forEach((t, i) => {
-      if (!(SUBSCRIBABLE_EVENT_TYPES as readonly string[]).includes(t)) ctx.addIssue({ code: "custom", message: `unknown event type "${t}"`, path: [i] });
+      if (!(SUBSCRIBABLE_EVENT_TYPES as readonly string[]).includes(t))
+        ctx.addIssue({ code: "custom", message: `unknown event type "${t}"`, path: [i] });
     });
   })
   .transform((types) => [...new Set(types)]);

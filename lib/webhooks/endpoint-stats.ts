@@ -51,6 +51,11 @@ export async function deliveryHistogram(db: Db, organizationId: string, endpoint
   return Array.from({ length: hours }, (_, i) => {
     const start = firstHour + i * 3_600_000;
     const r = byHour.get(start);
-    return { start: new Date(start).toISOString(), succeeded: Number(r?.succeeded ?? 0), failed: Number(r?.failed ?? 0), pending: Number(r?.pending ?? 0) };
+    return {
+      start: new Date(start).toISOString(),
+      succeeded: Number(r?.succeeded ?? 0),
+      failed: Number(r?.failed ?? 0),
+      pending: Number(r?.pending ?? 0),
+    };
   });
 }

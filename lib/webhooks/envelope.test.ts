@@ -12,7 +12,9 @@ describe("envelope", () => {
   it("has exactly event, timestamp, organization_id and data, in that order", () => {
     const body = serializeEnvelope(input);
     expect(Object.keys(JSON.parse(body))).toEqual(["event", "timestamp", "organization_id", "data"]);
-    expect(body.startsWith('{"event":"booking.created","timestamp":"2026-03-07T10:30:00Z","organization_id":"550e8400-')).toBe(true);
+    expect(
+      body.startsWith('{"event":"booking.created","timestamp":"2026-03-07T10:30:00Z","organization_id":"550e8400-'),
+    ).toBe(true);
   });
 
   it("writes the time like the seed: UTC, whole seconds, Z", () => {

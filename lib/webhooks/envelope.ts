@@ -8,7 +8,12 @@ export function formatEventTimestamp(time: Date): string {
 
 export function buildEnvelope<D>(e: { event: string; timestamp: Date; organizationId: string; data: D }): Envelope<D> {
   // Literal key order: JSON.stringify keeps insertion order, and the seed documents this one.
-  return { event: e.event, timestamp: formatEventTimestamp(e.timestamp), organization_id: e.organizationId, data: e.data };
+  return {
+    event: e.event,
+    timestamp: formatEventTimestamp(e.timestamp),
+    organization_id: e.organizationId,
+    data: e.data,
+  };
 }
 
 /**
@@ -16,6 +21,11 @@ export function buildEnvelope<D>(e: { event: string; timestamp: Date; organizati
  * on the returned string; never re-serialize a parsed copy (key order or number formatting
  * could differ and the signature would no longer match).
  */
-export function serializeEnvelope(e: { event: string; timestamp: Date; organizationId: string; data: unknown }): string {
+export function serializeEnvelope(e: {
+  event: string;
+  timestamp: Date;
+  organizationId: string;
+  data: unknown;
+}): string {
   return JSON.stringify(buildEnvelope(e));
 }

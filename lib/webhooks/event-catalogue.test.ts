@@ -1,7 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EVENT_CATALOGUE, EVENT_TYPES, eventJsonSchema, isEventType, parseEventData, SUBSCRIBABLE_EVENT_TYPES, type EventType } from "./event-catalogue";
+import {
+  EVENT_CATALOGUE,
+  EVENT_TYPES,
+  eventJsonSchema,
+  isEventType,
+  parseEventData,
+  SUBSCRIBABLE_EVENT_TYPES,
+  type EventType,
+} from "./event-catalogue";
 
 // The seed's examples are the contract: field names, types and nesting. Ids there are shortened
 // ("660f9500-..."); they are completed to real UUIDs before parsing.
@@ -12,13 +20,22 @@ const seedExamples = new Map<string, Record<string, unknown>>(
     JSON.parse(`{${m[2].replace(/"([0-9a-f]{8})-\.\.\."/g, '"$1-e29b-41d4-a716-446655440000"')}}`),
   ]),
 );
-const SEED_TYPES = ["lead.created", "lead.status_changed", "booking.created", "booking.cancelled", "conversation.escalated"] as const;
+const SEED_TYPES = [
+  "lead.created",
+  "lead.status_changed",
+  "booking.created",
+  "booking.cancelled",
+  "conversation.escalated",
+] as const;
 
 describe("event catalogue", () => {
   it("declares the seed's five events, our booking.rescheduled and the test ping, and nothing else", () => {
     expect([...seedExamples.keys()].sort()).toEqual([...SEED_TYPES].sort());
     expect(EVENT_TYPES.sort()).toEqual([...SEED_TYPES, "booking.rescheduled", "webhook.test"].sort());
-    expect(EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].addition).sort()).toEqual(["booking.rescheduled", "webhook.test"]);
+    expect(EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].addition).sort()).toEqual([
+      "booking.rescheduled",
+      "webhook.test",
+    ]);
     expect(SUBSCRIBABLE_EVENT_TYPES).not.toContain("webhook.test");
     expect(isEventType("lead.created")).toBe(true);
     expect(isEventType("lead.deleted")).toBe(false);
@@ -42,18 +59,27 @@ describe("event catalogue", () => {
     const booking = EVENT_CATALOGUE["booking.created"].sample;
     expect(() => parseEventData("booking.created", { ...booking, calcom_booking_id: "12345" })).toThrow();
     expect(() => parseEventData("booking.created", { ...booking, start_time: "20 March, 2pm" })).toThrow();
-    expect(() => parseEventData("lead.status_changed", { id: booking.lead_id, previous_status: "new", status: "archived" })).toThrow();
+    expect(() =>
+      parseEventData("lead.status_changed", { id: booking.lead_id, previous_status: "new", status: "archived" }),
+    ).toThrow();
     expect(() => parseEventData("lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, id: "lead-1" })).toThrow();
   });
 
   it("allows null only where a record can lack the value", () => {
     const lead = EVENT_CATALOGUE["lead.created"].sample;
-    expect(parseEventData("lead.created", { ...lead, email: null, phone: null })).toMatchObject({ email: null, phone: null });
+    expect(parseEventData("lead.created", { ...lead, email: null, phone: null })).toMatchObject({
+      email: null,
+      phone: null,
+    });
     expect(() => parseEventData("lead.created", { ...lead, name: null })).toThrow();
     const booking = EVENT_CATALOGUE["booking.created"].sample;
-    expect(parseEventData("booking.created", { ...booking, lead_id: null, end_time: null, calcom_booking_id: null })).toBeTruthy();
+    expect(
+      parseEventData("booking.created", { ...booking, lead_id: null, end_time: null, calcom_booking_id: null }),
+    ).toBeTruthy();
     expect(() => parseEventData("booking.created", { ...booking, service: null })).toThrow();
-    expect(() => parseEventData("conversation.escalated", { ...EVENT_CATALOGUE["conversation.escalated"].sample, reason: null })).toThrow();
+    expect(() =>
+      parseEventData("conversation.escalated", { ...EVENT_CATALOGUE["conversation.escalated"].sample, reason: null }),
+    ).toThrow();
   });
 
   it("sends exactly the documented shape: unknown keys dropped, keys in the documented order", () => {
@@ -61,16 +87,26 @@ describe("event catalogue", () => {
     const data = parseEventData("booking.created", { calcom_booking_id, internal_note: "VIP", service, ...rest });
     expect(Object.keys(data)).toEqual(["id", "lead_id", "start_time", "end_time", "service", "calcom_booking_id"]);
     // A cancellation carries no service, as in the seed.
-    expect(parseEventData("booking.cancelled", { ...EVENT_CATALOGUE["booking.cancelled"].sample, service: "Haircut" })).not.toHaveProperty("service");
+    expect(
+      parseEventData("booking.cancelled", { ...EVENT_CATALOGUE["booking.cancelled"].sample, service: "Haircut" }),
+    ).not.toHaveProperty("service");
   });
 
   it("adds the previous times to booking.rescheduled on top of booking.created's fields", () => {
     const keys = Object.keys(EVENT_CATALOGUE["booking.rescheduled"].dataSchema.shape);
-    expect(keys).toEqual([...Object.keys(EVENT_CATALOGUE["booking.created"].dataSchema.shape), "previous_start_time", "previous_end_time"]);
+    expect(keys).toEqual([
+      ...Object.keys(EVENT_CATALOGUE["booking.created"].dataSchema.shape),
+      "previous_start_time",
+      "previous_end_time",
+    ]);
   });
 
   it("publishes a JSON Schema per type that requires every field and tolerates fields we add later", () => {
-    const schema = eventJsonSchema("booking.created") as { required: string[]; properties: Record<string, unknown>; additionalProperties?: unknown };
+    const schema = eventJsonSchema("booking.created") as {
+      required: string[];
+      properties: Record<string, unknown>;
+      additionalProperties?: unknown;
+    };
     expect(schema.required).toEqual(["id", "lead_id", "start_time", "end_time", "service", "calcom_booking_id"]);
     expect(schema.properties.calcom_booking_id).toMatchObject({ anyOf: [{ type: "integer" }, { type: "null" }] });
     expect(schema.properties.start_time).toMatchObject({ type: "string", format: "date-time" });

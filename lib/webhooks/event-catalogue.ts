@@ -23,7 +23,11 @@ const bookingData = z.object({
   start_time: isoTime,
   end_time: endTime,
   service: z.string(),
-  calcom_booking_id: z.number().int().nullable().describe("Cal.com's numeric booking id; null for bookings made outside Cal.com."),
+  calcom_booking_id: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Cal.com's numeric booking id; null for bookings made outside Cal.com."),
 });
 
 export const EVENT_AREAS = ["Leads", "Bookings", "Conversations", "Testing"] as const;
@@ -60,7 +64,15 @@ export const EVENT_CATALOGUE = {
       status: leadStatus,
       created_at: isoTime,
     }),
-    sample: { id: LEAD, name: "Jane Smith", email: "jane@example.com", phone: "+49123456789", channel: "whatsapp", status: "new", created_at: "2026-03-07T10:00:00Z" },
+    sample: {
+      id: LEAD,
+      name: "Jane Smith",
+      email: "jane@example.com",
+      phone: "+49123456789",
+      channel: "whatsapp",
+      status: "new",
+      created_at: "2026-03-07T10:00:00Z",
+    },
   }),
   "lead.status_changed": entry({
     description: "A lead's status changed (e.g. from new to contacted to booked).",
@@ -74,7 +86,14 @@ export const EVENT_CATALOGUE = {
     area: "Bookings",
     addition: false,
     dataSchema: bookingData,
-    sample: { id: BOOKING, lead_id: LEAD, start_time: "2026-03-20T14:00:00Z", end_time: "2026-03-20T14:30:00Z", service: "Haircut", calcom_booking_id: 12345 },
+    sample: {
+      id: BOOKING,
+      lead_id: LEAD,
+      start_time: "2026-03-20T14:00:00Z",
+      end_time: "2026-03-20T14:30:00Z",
+      service: "Haircut",
+      calcom_booking_id: 12345,
+    },
   }),
   "booking.cancelled": entry({
     description: "A booking was cancelled, from the Empfio dashboard or via a Cal.com webhook.",
@@ -82,7 +101,13 @@ export const EVENT_CATALOGUE = {
     addition: false,
     // As in the seed: no service and no Cal.com id on a cancellation.
     dataSchema: z.object({ id: uuid, lead_id: leadId, start_time: isoTime, end_time: endTime, cancelled_at: isoTime }),
-    sample: { id: BOOKING, lead_id: LEAD, start_time: "2026-03-20T14:00:00Z", end_time: "2026-03-20T14:30:00Z", cancelled_at: "2026-03-08T09:00:00Z" },
+    sample: {
+      id: BOOKING,
+      lead_id: LEAD,
+      start_time: "2026-03-20T14:00:00Z",
+      end_time: "2026-03-20T14:30:00Z",
+      cancelled_at: "2026-03-08T09:00:00Z",
+    },
   }),
   "booking.rescheduled": entry({
     description: "A booking moved to a different time (our addition to the documented events).",
@@ -105,14 +130,22 @@ export const EVENT_CATALOGUE = {
     area: "Conversations",
     addition: false,
     dataSchema: z.object({ conversation_id: uuid, lead_id: leadId, channel, reason: z.string() }),
-    sample: { conversation_id: "880b0500-e29b-41d4-a716-446655440003", lead_id: LEAD, channel: "telegram", reason: "Customer explicitly requested a human" },
+    sample: {
+      conversation_id: "880b0500-e29b-41d4-a716-446655440003",
+      lead_id: LEAD,
+      channel: "telegram",
+      reason: "Customer explicitly requested a human",
+    },
   }),
   "webhook.test": entry({
     description: "A test ping, sent when an endpoint is saved and on “Send test ping”.",
     area: "Testing",
     addition: true,
     dataSchema: z.object({ message: z.string(), endpoint_id: uuid }),
-    sample: { message: "This is a test ping from Empfio. Reply with any 2xx to confirm your endpoint works.", endpoint_id: "990c0600-e29b-41d4-a716-446655440004" },
+    sample: {
+      message: "This is a test ping from Empfio. Reply with any 2xx to confirm your endpoint works.",
+      endpoint_id: "990c0600-e29b-41d4-a716-446655440004",
+    },
   }),
 } as const;
 

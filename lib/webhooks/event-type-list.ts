@@ -4,6 +4,13 @@ import { EVENT_CATALOGUE, EVENT_TYPES, eventJsonSchema } from "./event-catalogue
 export function eventTypeList() {
   return EVENT_TYPES.map((name) => {
     const e = EVENT_CATALOGUE[name];
-    return { name, description: e.description, area: e.area, addition: e.addition, schema: eventJsonSchema(name), sample: e.sample };
+    return {
+      name,
+      description: e.description,
+      area: e.area,
+      addition: e.addition,
+      schema: eventJsonSchema(name),
+      sample: e.sample,
+    };
   });
 }

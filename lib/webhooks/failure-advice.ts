@@ -1,5 +1,9 @@
 // Plain-language advice for a failed attempt: the dashboard's answer to "why did it fail?".
-export function failureAdvice(attempt: { responseStatus: number | null; errorKind: string | null; timeoutMs?: number }): string | null {
+export function failureAdvice(attempt: {
+  responseStatus: number | null;
+  errorKind: string | null;
+  timeoutMs?: number;
+}): string | null {
   const status = attempt.responseStatus;
   if (status !== null && status >= 200 && status < 300) return null;
   switch (attempt.errorKind) {
@@ -23,10 +27,12 @@ export function failureAdvice(attempt: { responseStatus: number | null; errorKin
   if (status === 401 || status === 403)
     return `Your server refused the request (${status}). Empfio proves itself with the X-Empfio-Signature header, not a token: allow the request and verify the signature.`;
   if (status === 405) return "Your server returned 405: it does not accept POST at this path.";
-  if (status === 410) return "Your server returned 410 Gone, so Empfio disabled this endpoint. Enable it again when it accepts webhooks.";
+  if (status === 410)
+    return "Your server returned 410 Gone, so Empfio disabled this endpoint. Enable it again when it accepts webhooks.";
   if (status === 413) return "Your server returned 413: raise its request body size limit.";
   if (status === 429) return "Your server is rate limiting Empfio (429). Raise its limit for this endpoint.";
-  if (status >= 300 && status < 400) return `Your server redirected (${status}). Empfio does not follow redirects: use the final URL.`;
+  if (status >= 300 && status < 400)
+    return `Your server redirected (${status}). Empfio does not follow redirects: use the final URL.`;
   if (status >= 500) return `Your server had an error (${status}). Check its logs; Empfio retries on a schedule.`;
   return `Your server answered ${status}; only a 2xx counts as delivered.`;
 }

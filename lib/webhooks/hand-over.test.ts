@@ -9,7 +9,10 @@ const silent = net.createServer((socket) => socket.on("error", () => undefined))
 beforeAll(async () => {
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
   // Read by the Inngest client, which this file imports only after setting them.
-  setWebhookTestEnv({ INNGEST_DEV: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`, INNGEST_REQUEST_TIMEOUT_MS: "200" });
+  setWebhookTestEnv({
+    INNGEST_DEV: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`,
+    INNGEST_REQUEST_TIMEOUT_MS: "200",
+  });
 });
 afterAll(() => {
   silent.close();
@@ -25,7 +28,9 @@ it("a hung Inngest holds no emitting request for long: every emit queued behind 
   await createEndpoint(t.db, org.id, { url: "http://127.0.0.1:9/hook", event_types: ["lead.created"] });
   const started = performance.now();
   const emits = await Promise.all(
-    [0, 1, 2].map(() => withEvents(t.db, (_tx, emit) => emit(org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample))),
+    [0, 1, 2].map(() =>
+      withEvents(t.db, (_tx, emit) => emit(org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample)),
+    ),
   );
   // Two hand-overs in a row (the first emit's, then the two that waited for it), each giving up
   // after the SDK's 5 tries of 200 ms.

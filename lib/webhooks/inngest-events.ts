@@ -9,6 +9,10 @@ export type DeliveryRequestedData = { deliveryId: string; endpointId: string; re
 
 /** A new delivery's first run. Its id, from the delivery's, makes a re-send start it once. */
 export function firstRun(delivery: { id: string; endpointId: string }) {
-  const data: DeliveryRequestedData = { deliveryId: delivery.id, endpointId: delivery.endpointId, requestId: `first-${delivery.id}` };
+  const data: DeliveryRequestedData = {
+    deliveryId: delivery.id,
+    endpointId: delivery.endpointId,
+    requestId: `first-${delivery.id}`,
+  };
   return { id: `delivery-${delivery.id}`, name: WEBHOOK_DELIVERY_REQUESTED, data };
 }

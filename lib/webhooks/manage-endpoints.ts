@@ -4,7 +4,12 @@ import { notFound, validationError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { allowInsecureUrls, ROTATION_OVERLAP_MS } from "./delivery-settings";
 import { openSecret, sealSecret } from "./endpoint-secrets";
-import { createEndpointSchema, updateEndpointSchema, type CreateEndpointInput, type UpdateEndpointInput } from "./endpoint-schemas";
+import {
+  createEndpointSchema,
+  updateEndpointSchema,
+  type CreateEndpointInput,
+  type UpdateEndpointInput,
+} from "./endpoint-schemas";
 import { generateSigningSecret } from "./sign-payload";
 import { checkEndpointUrl } from "./url-safety";
 
@@ -15,7 +20,13 @@ export async function createEndpoint(db: Db, organizationId: string, input: Crea
   const url = await safeUrl(data.url);
   const secret = generateSigningSecret();
   const endpoint = await db.webhookEndpoint.create({
-    data: { organizationId, url, description: data.description, eventTypes: data.event_types, secretEncrypted: sealSecret(secret) },
+    data: {
+      organizationId,
+      url,
+      description: data.description,
+      eventTypes: data.event_types,
+      secretEncrypted: sealSecret(secret),
+    },
   });
   return { endpoint, secret };
 }
@@ -31,14 +42,20 @@ export async function updateEndpoint(db: Db, organizationId: string, endpointId:
       description: data.description,
       eventTypes: data.event_types,
       // Enabling clears the system's reason and gives the endpoint a fresh failure count.
-      ...(data.enabled === true ? { enabled: true, disabledReason: null, disabledAt: null, consecutiveFailures: 0 } : {}),
-      ...(data.enabled === false ? { enabled: false, disabledReason: "Disabled by an owner or admin.", disabledAt: new Date() } : {}),
+      ...(data.enabled === true
+        ? { enabled: true, disabledReason: null, disabledAt: null, consecutiveFailures: 0 }
+        : {}),
+      ...(data.enabled === false
+        ? { enabled: false, disabledReason: "Disabled by an owner or admin.", disabledAt: new Date() }
+        : {}),
     },
   });
 }
 
 export async function getEndpoint(db: Db, organizationId: string, endpointId: string) {
-  const endpoint = isUuid(endpointId) ? await db.webhookEndpoint.findFirst({ where: { id: endpointId, organizationId } }) : null;
+  const endpoint = isUuid(endpointId)
+    ? await db.webhookEndpoint.findFirst({ where: { id: endpointId, organizationId } })
+    : null;
   if (!endpoint) throw notFound("Webhook endpoint");
   return endpoint;
 }
@@ -53,7 +70,12 @@ export async function deleteEndpoint(db: Db, organizationId: string, endpointId:
 }
 
 /** A new secret; the old one keeps signing alongside it for the overlap (default 24 h). */
-export async function rotateSecret(db: Db, organizationId: string, endpointId: string, overlapMs = ROTATION_OVERLAP_MS) {
+export async function rotateSecret(
+  db: Db,
+  organizationId: string,
+  endpointId: string,
+  overlapMs = ROTATION_OVERLAP_MS,
+) {
   const endpoint = await getEndpoint(db, organizationId, endpointId);
   const secret = generateSigningSecret();
   const previousSecretExpiresAt = new Date(Date.now() + overlapMs);

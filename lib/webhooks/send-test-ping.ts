@@ -26,15 +26,32 @@ export async function sendTestPing(db: Db, endpoint: { id: string; organizationI
     event: "webhook.test",
     timestamp: occurredAt,
     organizationId: endpoint.organizationId,
-    data: { message: "This is a test ping from Empfio. Reply with any 2xx to confirm your endpoint works.", endpoint_id: endpoint.id },
+    data: {
+      message: "This is a test ping from Empfio. Reply with any 2xx to confirm your endpoint works.",
+      endpoint_id: endpoint.id,
+    },
   });
   const delivery = await db.$transaction(async (tx) => {
     // Marked dispatched at once: a ping goes straight out, never through the outbox sweeper.
     await tx.webhookEvent.create({
-      data: { id: eventId, organizationId: endpoint.organizationId, type: "webhook.test", payload, occurredAt, endpointId: endpoint.id, dispatchedAt: occurredAt },
+      data: {
+        id: eventId,
+        organizationId: endpoint.organizationId,
+        type: "webhook.test",
+        payload,
+        occurredAt,
+        endpointId: endpoint.id,
+        dispatchedAt: occurredAt,
+      },
     });
     return tx.webhookDelivery.create({
-      data: { organizationId: endpoint.organizationId, eventId, endpointId: endpoint.id, eventType: "webhook.test", isTest: true },
+      data: {
+        organizationId: endpoint.organizationId,
+        eventId,
+        endpointId: endpoint.id,
+        eventType: "webhook.test",
+        isTest: true,
+      },
     });
   });
   const outcome = await attemptDelivery(db, delivery.id, { trigger: "test" });
@@ -45,6 +62,12 @@ export async function sendTestPing(db: Db, endpoint: { id: string; organizationI
     latency_ms: outcome.durationMs,
     error: outcome.error,
     response_excerpt: outcome.responseBody ? outcome.responseBody.slice(0, 500) : null,
-    advice: outcome.succeeded ? null : failureAdvice({ responseStatus: outcome.responseStatus, errorKind: outcome.error?.kind ?? null, timeoutMs: deliveryTimeoutMs() }),
+    advice: outcome.succeeded
+      ? null
+      : failureAdvice({
+          responseStatus: outcome.responseStatus,
+          errorKind: outcome.error?.kind ?? null,
+          timeoutMs: deliveryTimeoutMs(),
+        }),
   };
 }

@@ -29,27 +29,50 @@ async function rawServer(handler: http.RequestListener) {
 }
 
 const post = (url: string, extra: Partial<Parameters<typeof sendWebhookRequest>[0]> = {}) =>
-  sendWebhookRequest({ url, body: '{"event":"webhook.test"}', headers: { "X-Empfio-Signature": "abc" }, allowInsecure: true, timeoutMs: 2000, ...extra });
+  sendWebhookRequest({
+    url,
+    body: '{"event":"webhook.test"}',
+    headers: { "X-Empfio-Signature": "abc" },
+    allowInsecure: true,
+    timeoutMs: 2000,
+    ...extra,
+  });
 
 describe("sendWebhookRequest", () => {
   it("POSTs the exact body as JSON with our User-Agent and headers, and records the 2xx answer", async () => {
     const r = await receiver(() => ({ status: 202, body: "thanks", headers: { "X-Request-Id": "r-1" } }));
-    const result = await post(r.url, { headers: { "X-Empfio-Signature": "abc", "content-type": "text/plain", "user-agent": "spoof" } });
+    const result = await post(r.url, {
+      headers: { "X-Empfio-Signature": "abc", "content-type": "text/plain", "user-agent": "spoof" },
+    });
     expect(result).toMatchObject({ ok: true, status: 202, responseBody: "thanks", responseTruncated: false });
     expect(result.responseHeaders?.["x-request-id"]).toBe("r-1");
     expect(result.error).toBeUndefined();
     expect(result.startedAt).toBeInstanceOf(Date);
-    expect(r.received[0].headers).toMatchObject({ "content-type": "application/json", "user-agent": USER_AGENT, "x-empfio-signature": "abc" });
+    expect(r.received[0].headers).toMatchObject({
+      "content-type": "application/json",
+      "user-agent": USER_AGENT,
+      "x-empfio-signature": "abc",
+    });
     expect(USER_AGENT).toMatch(/^Empfio-Webhooks\/\d+\.\d+/);
     expect(r.received[0].body).toBe('{"event":"webhook.test"}');
-    expect(result.requestHeaders).toMatchObject({ "Content-Type": "application/json", "User-Agent": USER_AGENT, "X-Empfio-Signature": "abc" });
+    expect(result.requestHeaders).toMatchObject({
+      "Content-Type": "application/json",
+      "User-Agent": USER_AGENT,
+      "X-Empfio-Signature": "abc",
+    });
   });
 
   it("logs credentials as [redacted] but still sends them, and never logs a secret", async () => {
     const r = await receiver();
-    const result = await post(r.url, { headers: { Authorization: "Bearer hunter2", "X-Empfio-Signature": "abc", "X-Debug": "whsec_leaked" } });
+    const result = await post(r.url, {
+      headers: { Authorization: "Bearer hunter2", "X-Empfio-Signature": "abc", "X-Debug": "whsec_leaked" },
+    });
     expect(r.received[0].headers.authorization).toBe("Bearer hunter2");
-    expect(result.requestHeaders).toMatchObject({ Authorization: "[redacted]", "X-Empfio-Signature": "abc", "X-Debug": "[redacted]" });
+    expect(result.requestHeaders).toMatchObject({
+      Authorization: "[redacted]",
+      "X-Empfio-Signature": "abc",
+      "X-Debug": "[redacted]",
+    });
     expect(JSON.stringify(result)).not.toMatch(/hunter2|whsec_/);
   });
 
@@ -88,7 +111,10 @@ describe("sendWebhookRequest", () => {
 
   it("classifies refused connections, unknown hosts, resets and TLS failures", async () => {
     expect((await post(`http://127.0.0.1:${await freePort()}/x`)).error?.kind).toBe("refused");
-    expect((await post("http://no-such-host.invalid/x")).error).toMatchObject({ kind: "dns", message: "The host name could not be resolved" });
+    expect((await post("http://no-such-host.invalid/x")).error).toMatchObject({
+      kind: "dns",
+      message: "The host name could not be resolved",
+    });
     const reset = await rawServer((req) => req.socket.destroy());
     expect((await post(reset.url)).error?.kind).toBe("reset");
     // https:// to a plain-HTTP server: the TLS handshake cannot succeed.
@@ -100,7 +126,10 @@ describe("sendWebhookRequest", () => {
     expect((await post("not a url")).error?.kind).toBe("invalid_url");
     expect((await post("ftp://127.0.0.1/x")).error?.kind).toBe("invalid_url");
     const r = await receiver();
-    expect(await post(r.url, { allowInsecure: false })).toMatchObject({ ok: false, error: { kind: "invalid_url", message: "The endpoint URL must use https://" } });
+    expect(await post(r.url, { allowInsecure: false })).toMatchObject({
+      ok: false,
+      error: { kind: "invalid_url", message: "The endpoint URL must use https://" },
+    });
     expect(r.received).toHaveLength(0);
   });
 
@@ -110,7 +139,10 @@ describe("sendWebhookRequest", () => {
     expect(result).toMatchObject({ ok: true, responseTruncated: true });
     expect(result.responseBody).toHaveLength(MAX_RESPONSE_BYTES);
     const exact = await receiver(() => ({ body: "y".repeat(MAX_RESPONSE_BYTES) }));
-    expect(await post(exact.url)).toMatchObject({ responseTruncated: false, responseBody: "y".repeat(MAX_RESPONSE_BYTES) });
+    expect(await post(exact.url)).toMatchObject({
+      responseTruncated: false,
+      responseBody: "y".repeat(MAX_RESPONSE_BYTES),
+    });
   });
 
   it("cuts a truncated UTF-8 body on a character boundary", async () => {
@@ -123,12 +155,19 @@ describe("sendWebhookRequest", () => {
 
   it("without the development switch, refuses private literal IPs and, at connect time, names that resolve to them", async () => {
     const r = await receiver();
-    for (const url of [`https://127.0.0.1:${r.port}/hook`, `https://[::ffff:127.0.0.1]:${r.port}/hook`, `https://2130706433:${r.port}/hook`]) {
+    for (const url of [
+      `https://127.0.0.1:${r.port}/hook`,
+      `https://[::ffff:127.0.0.1]:${r.port}/hook`,
+      `https://2130706433:${r.port}/hook`,
+    ]) {
       expect((await post(url, { allowInsecure: false })).error?.kind).toBe("blocked_address");
     }
     // A name passes every syntax check; only the connect-time lookup sees where it points.
     const byName = await post(`https://localhost:${r.port}/hook`, { allowInsecure: false });
-    expect(byName.error).toMatchObject({ kind: "blocked_address", message: expect.stringContaining("localhost resolves to") });
+    expect(byName.error).toMatchObject({
+      kind: "blocked_address",
+      message: expect.stringContaining("localhost resolves to"),
+    });
     expect(r.received).toHaveLength(0);
   });
 
@@ -138,7 +177,9 @@ describe("sendWebhookRequest", () => {
     const insecure = createWebhookAgent({ allowInsecure: true });
     try {
       const url = `http://localhost:${r.port}/hook`;
-      await expect(request(url, { method: "POST", body: "{}", dispatcher: strict })).rejects.toMatchObject({ code: "EBLOCKED" });
+      await expect(request(url, { method: "POST", body: "{}", dispatcher: strict })).rejects.toMatchObject({
+        code: "EBLOCKED",
+      });
       expect(r.received).toHaveLength(0);
       const ok = await request(url, { method: "POST", body: "{}", dispatcher: insecure });
       await ok.body.dump();

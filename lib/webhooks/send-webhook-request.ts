@@ -45,7 +45,9 @@ export async function sendWebhookRequest(input: {
   const requestHeaders = redactHeaders(headers);
   const startedAt = new Date();
   const t0 = performance.now();
-  const done = (rest: Omit<WebhookRequestResult, "startedAt" | "durationMs" | "requestHeaders">): WebhookRequestResult => ({
+  const done = (
+    rest: Omit<WebhookRequestResult, "startedAt" | "durationMs" | "requestHeaders">,
+  ): WebhookRequestResult => ({
     ...rest,
     startedAt,
     durationMs: Math.round(performance.now() - t0),
@@ -148,7 +150,8 @@ function decodeUtf8Prefix(bytes: Buffer): string {
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
   return out;
 }
 
@@ -159,17 +162,27 @@ function classifyError(error: unknown, timedOut: boolean, timeoutMs: number): { 
   const timeout = { kind: "timeout" as const, message: `No complete response within ${timeoutMs} ms` };
   if (timedOut) return timeout;
   const chain: ErrorLike[] = [];
-  for (let e = error as ErrorLike | undefined; e && typeof e === "object" && chain.length < 5; e = e.cause as ErrorLike | undefined) chain.push(e);
+  for (
+    let e = error as ErrorLike | undefined;
+    e && typeof e === "object" && chain.length < 5;
+    e = e.cause as ErrorLike | undefined
+  )
+    chain.push(e);
   const codes = chain.map((e) => e.code ?? "");
   const message = chain.map((e) => e.message).find(Boolean) ?? "Request failed";
   const has = (re: RegExp) => codes.some((c) => re.test(c));
   if (has(/^EBLOCKED$/)) return { kind: "blocked_address", message };
   if (has(/TIMEOUT|^ETIMEDOUT$/)) return timeout;
   if (has(/^ECONNREFUSED$/)) return { kind: "refused", message: "Connection refused" };
-  if (has(/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NODATA|EAI_NONAME)$/)) return { kind: "dns", message: "The host name could not be resolved" };
-  if (has(/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL|HOSTNAME_MISMATCH|ERR_TLS_CERT)/) || /certificate|TLS|SSL/i.test(message)) {
+  if (has(/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NODATA|EAI_NONAME)$/))
+    return { kind: "dns", message: "The host name could not be resolved" };
+  if (
+    has(/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL|HOSTNAME_MISMATCH|ERR_TLS_CERT)/) ||
+    /certificate|TLS|SSL/i.test(message)
+  ) {
     return { kind: "tls", message };
   }
-  if (has(/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|ECONNABORTED)$/)) return { kind: "reset", message: "The connection was closed before a complete response" };
+  if (has(/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|ECONNABORTED)$/))
+    return { kind: "reset", message: "The connection was closed before a complete response" };
   return { kind: "other", message };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { nodeSnippet, pythonSnippet, seedNodeVerifies, seedPython, seedPythonVerifies } from "@/test/helpers/seed-snippets";
+import {
+  nodeSnippet,
+  pythonSnippet,
+  seedNodeVerifies,
+  seedPython,
+  seedPythonVerifies,
+} from "@/test/helpers/seed-snippets";
 import { serializeEnvelope } from "./envelope";
 import {
   buildSignatureHeaders,
@@ -18,8 +24,13 @@ const body = serializeEnvelope({
   data: { id: "770a9400-e29b-41d4-a716-446655440002", service: "Haircut ✂️" },
 });
 const TS = 1_772_879_400;
-const stdHeaders = (h: Record<string, string>) => ({ id: h["webhook-id"], timestamp: h["webhook-timestamp"], signature: h["webhook-signature"] });
-const lower = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+const stdHeaders = (h: Record<string, string>) => ({
+  id: h["webhook-id"],
+  timestamp: h["webhook-timestamp"],
+  signature: h["webhook-signature"],
+});
+const lower = (h: Record<string, string>) =>
+  Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
 
 describe("signing secrets", () => {
   it("are whsec_ + base64 of 32 random bytes, valid for Standard Webhooks, and never repeat", () => {
@@ -53,9 +64,14 @@ describe("X-Empfio-Signature", () => {
 
 describe("Standard Webhooks headers", () => {
   it("match the specification's published test vector", () => {
-    expect(standardSignature("msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, '{"test": 2432232314}', "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")).toBe(
-      "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
-    );
+    expect(
+      standardSignature(
+        "msg_p5jXN8AQM9LWM0D4loKWxJek",
+        1614265330,
+        '{"test": 2432232314}',
+        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      ),
+    ).toBe("g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
   });
 
   it("carry the delivery id and the time, and verify only within the replay window", () => {
@@ -68,7 +84,9 @@ describe("Standard Webhooks headers", () => {
     expect(verifyStandardWebhook(stdHeaders(h), body, secret, { now: TS - 301 })).toBe(false);
     expect(verifyStandardWebhook(stdHeaders(h), body, secret, { now: TS + 3000, toleranceSeconds: 3600 })).toBe(true);
     expect(verifyStandardWebhook({ ...stdHeaders(h), id: "delivery-2" }, body, secret, { now: TS })).toBe(false);
-    expect(verifyStandardWebhook({ ...stdHeaders(h), timestamp: String(TS + 1) }, body, secret, { now: TS })).toBe(false);
+    expect(verifyStandardWebhook({ ...stdHeaders(h), timestamp: String(TS + 1) }, body, secret, { now: TS })).toBe(
+      false,
+    );
     expect(verifyStandardWebhook(stdHeaders(h), body.replace("Haircut", "Haircat"), secret, { now: TS })).toBe(false);
     expect(verifyStandardWebhook({ ...stdHeaders(h), timestamp: "soon" }, body, secret, { now: TS })).toBe(false);
   });

@@ -32,7 +32,9 @@ export function generateSigningSecret(): string {
 export function isValidSigningSecret(secret: string): boolean {
   if (!secret.startsWith(SECRET_PREFIX)) return false;
   const encoded = secret.slice(SECRET_PREFIX.length);
-  return /^[A-Za-z0-9+/]+={0,2}$/.test(encoded) && encoded.length % 4 === 0 && Buffer.from(encoded, "base64").length >= 24;
+  return (
+    /^[A-Za-z0-9+/]+={0,2}$/.test(encoded) && encoded.length % 4 === 0 && Buffer.from(encoded, "base64").length >= 24
+  );
 }
 
 /** Hex HMAC-SHA256 of the raw body, keyed with the whole secret string as UTF-8. */
@@ -75,7 +77,11 @@ export function verifyEmpfioSignature(body: string | Buffer, signature: string, 
  * What a receiver holding ONE secret should do: accept when either `X-Empfio-Signature` or,
  * during a rotation, `X-Empfio-Signature-Next` matches. `headers` keys in lower case (Node).
  */
-export function verifyEmpfioRequest(body: string | Buffer, headers: Record<string, string | string[] | undefined>, secret: string): boolean {
+export function verifyEmpfioRequest(
+  body: string | Buffer,
+  headers: Record<string, string | string[] | undefined>,
+  secret: string,
+): boolean {
   return [SIGNATURE_HEADER, NEXT_SIGNATURE_HEADER]
     .map((name) => headers[name.toLowerCase()])
     .some((value) => typeof value === "string" && verifyEmpfioSignature(body, value, secret));

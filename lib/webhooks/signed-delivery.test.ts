@@ -4,7 +4,13 @@ import { seedNodeVerifies, seedPythonVerifies } from "@/test/helpers/seed-snippe
 import { EVENT_CATALOGUE, parseEventData } from "./event-catalogue";
 import { serializeEnvelope } from "./envelope";
 import { sendWebhookRequest } from "./send-webhook-request";
-import { buildSignatureHeaders, generateSigningSecret, verifyEmpfioRequest, verifyStandardWebhook, type SigningSecrets } from "./sign-payload";
+import {
+  buildSignatureHeaders,
+  generateSigningSecret,
+  verifyEmpfioRequest,
+  verifyStandardWebhook,
+  type SigningSecrets,
+} from "./sign-payload";
 
 // Sign, send over a real loopback socket, and verify what the receiver actually got, the way a
 // customer's server would: the seed's snippets (run with python3 and node), Standard Webhooks.
@@ -18,21 +24,31 @@ const body = serializeEnvelope({
   event: "booking.created",
   timestamp: new Date("2026-03-07T10:10:00Z"),
   organizationId: "550e8400-e29b-41d4-a716-446655440000",
-  data: parseEventData("booking.created", { ...EVENT_CATALOGUE["booking.created"].sample, service: "Balayage & Schnitt ✂️" }),
+  data: parseEventData("booking.created", {
+    ...EVENT_CATALOGUE["booking.created"].sample,
+    service: "Balayage & Schnitt ✂️",
+  }),
 });
 
 async function deliver(secrets: SigningSecrets, webhookId = "5f0c1a9e-7d1b-4c1e-9a51-0e7f4f3f2b10") {
   const r = await startReceiver();
   cleanups.push(r.close);
   const timestamp = Math.floor(Date.now() / 1000);
-  const headers = { "X-Empfio-Event": "booking.created", ...buildSignatureHeaders({ body, webhookId, timestamp, secrets }) };
+  const headers = {
+    "X-Empfio-Event": "booking.created",
+    ...buildSignatureHeaders({ body, webhookId, timestamp, secrets }),
+  };
   const result = await sendWebhookRequest({ url: r.url, body, headers, allowInsecure: true });
   expect(result.ok).toBe(true);
   return r.received[0];
 }
 
 const header = (req: Received, name: string) => String(req.headers[name]);
-const std = (req: Received) => ({ id: header(req, "webhook-id"), timestamp: header(req, "webhook-timestamp"), signature: header(req, "webhook-signature") });
+const std = (req: Received) => ({
+  id: header(req, "webhook-id"),
+  timestamp: header(req, "webhook-timestamp"),
+  signature: header(req, "webhook-signature"),
+});
 
 describe("a real signed delivery", () => {
   it("arrives byte for byte as signed, with the event type and a stable webhook-id", async () => {

@@ -32,8 +32,17 @@ describe("isPublicAddress", () => {
   });
 
   it.each([
-    "93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "169.253.255.255", "11.0.0.1",
-    "2606:4700:4700::1111", "2a00:1450:4001:81b::200e", "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1",
+    "93.184.216.34",
+    "8.8.8.8",
+    "172.32.0.1",
+    "100.128.0.1",
+    "169.253.255.255",
+    "11.0.0.1",
+    "2606:4700:4700::1111",
+    "2a00:1450:4001:81b::200e",
+    "::ffff:8.8.8.8",
+    "64:ff9b::808:808",
+    "2002:808:808::1",
   ])("allows the public address %s", (ip) => expect(isPublicAddress(ip)).toBe(true));
 
   it("treats anything that is not an IP address as not public", () => {
@@ -83,21 +92,39 @@ describe("checkEndpointUrl", () => {
   });
 
   it("rejects http:// in odd notations too, before judging the address", async () => {
-    expect(await checkEndpointUrl("http://2130706433/hook", strict)).toMatchObject({ ok: false, message: "URL must use https://" });
+    expect(await checkEndpointUrl("http://2130706433/hook", strict)).toMatchObject({
+      ok: false,
+      message: "URL must use https://",
+    });
   });
 
   it("accepts public https URLs and returns them normalized, without the fragment", async () => {
-    expect(await checkEndpointUrl("https://93.184.216.34/hook", strict)).toEqual({ ok: true, url: "https://93.184.216.34/hook" });
-    expect(await checkEndpointUrl("  https://93.184.216.34:8443/a/b?x=1#frag ", strict)).toEqual({ ok: true, url: "https://93.184.216.34:8443/a/b?x=1" });
+    expect(await checkEndpointUrl("https://93.184.216.34/hook", strict)).toEqual({
+      ok: true,
+      url: "https://93.184.216.34/hook",
+    });
+    expect(await checkEndpointUrl("  https://93.184.216.34:8443/a/b?x=1#frag ", strict)).toEqual({
+      ok: true,
+      url: "https://93.184.216.34:8443/a/b?x=1",
+    });
     expect(await checkEndpointUrl("https://[2606:4700:4700::1111]/hook", strict)).toMatchObject({ ok: true });
-    expect(await checkEndpointUrl("https://1572395042/hook", strict)).toEqual({ ok: true, url: "https://93.184.216.34/hook" });
+    expect(await checkEndpointUrl("https://1572395042/hook", strict)).toEqual({
+      ok: true,
+      url: "https://93.184.216.34/hook",
+    });
   });
 
   it("with the development switch, allows http and private addresses, but still no other schemes or credentials", async () => {
-    expect(await checkEndpointUrl("http://127.0.0.1:3000/hook", insecure)).toEqual({ ok: true, url: "http://127.0.0.1:3000/hook" });
+    expect(await checkEndpointUrl("http://127.0.0.1:3000/hook", insecure)).toEqual({
+      ok: true,
+      url: "http://127.0.0.1:3000/hook",
+    });
     expect(await checkEndpointUrl("http://localhost:3000/hook", insecure)).toMatchObject({ ok: true });
     expect(await checkEndpointUrl("https://192.168.1.20/hook", insecure)).toMatchObject({ ok: true });
-    expect(checkUrlSyntax("ftp://127.0.0.1/hook", insecure)).toMatchObject({ ok: false, message: "URL must use https://" });
+    expect(checkUrlSyntax("ftp://127.0.0.1/hook", insecure)).toMatchObject({
+      ok: false,
+      message: "URL must use https://",
+    });
     expect(checkUrlSyntax("http://a:b@127.0.0.1/hook", insecure)).toMatchObject({ ok: false, field: "url" });
   });
 });

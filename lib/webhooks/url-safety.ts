@@ -5,15 +5,36 @@ import net from "node:net";
 // and documentation ranges. IPv6 forms that embed an IPv4 address are judged by that address.
 const BLOCKED_V4 = new net.BlockList();
 for (const [addr, bits] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
-  ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) BLOCKED_V4.addSubnet(addr, bits, "ipv4");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  BLOCKED_V4.addSubnet(addr, bits, "ipv4");
 
 const BLOCKED_V6 = new net.BlockList();
 for (const [addr, bits] of [
-  ["::", 128], ["::1", 128], ["100::", 64], ["2001:db8::", 32], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
-] as const) BLOCKED_V6.addSubnet(addr, bits, "ipv6");
+  ["::", 128],
+  ["::1", 128],
+  ["100::", 64],
+  ["2001:db8::", 32],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["fec0::", 10],
+  ["ff00::", 8],
+] as const)
+  BLOCKED_V6.addSubnet(addr, bits, "ipv6");
 
 export const MAX_URL_LENGTH = 2048;
 
@@ -70,7 +91,8 @@ export async function checkEndpointUrl(raw: string, options: { allowInsecure: bo
   const syntax = checkUrlSyntax(raw, options);
   if (!syntax.ok || options.allowInsecure) return syntax;
   const host = hostOf(syntax.url);
-  if (net.isIP(host)) return isPublicAddress(host) ? syntax : fail(`${host} is a private or reserved address. ${PUBLIC_HINT}`);
+  if (net.isIP(host))
+    return isPublicAddress(host) ? syntax : fail(`${host} is a private or reserved address. ${PUBLIC_HINT}`);
   try {
     const addresses = await dns.promises.lookup(host, { all: true, verbatim: true });
     const blocked = addresses.find((a) => !isPublicAddress(a.address));
@@ -91,8 +113,10 @@ export function checkUrlSyntax(raw: string, options: { allowInsecure: boolean })
   } catch {
     return fail("Not a valid URL (expected e.g. https://example.com/webhooks/empfio)");
   }
-  if (url.protocol !== "https:" && !(options.allowInsecure && url.protocol === "http:")) return fail("URL must use https://");
-  if (url.username || url.password) return fail("URL must not contain a user name or password; Empfio signs every request instead");
+  if (url.protocol !== "https:" && !(options.allowInsecure && url.protocol === "http:"))
+    return fail("URL must use https://");
+  if (url.username || url.password)
+    return fail("URL must not contain a user name or password; Empfio signs every request instead");
   if (!url.hostname) return fail("URL must have a host");
   url.hash = "";
   return { ok: true, url: url.toString() };
@@ -103,7 +127,11 @@ export function hostOf(url: string | URL): string {
   return new URL(url).hostname.replace(/^\[|\]$/g, "");
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * A `dns.lookup` for sockets that fails with code EBLOCKED when a name resolves to any non-public
@@ -115,7 +143,9 @@ export function publicOnlyLookup(hostname: string, options: dns.LookupOptions, c
     if (err) return callback(err, "");
     const blocked = addresses.find((a) => !isPublicAddress(a.address));
     if (blocked || addresses.length === 0) {
-      const error: NodeJS.ErrnoException = new Error(`${hostname} resolves to ${blocked?.address ?? "no address"}, a private or reserved address`);
+      const error: NodeJS.ErrnoException = new Error(
+        `${hostname} resolves to ${blocked?.address ?? "no address"}, a private or reserved address`,
+      );
       error.code = "EBLOCKED";
       return callback(error, "");
     }

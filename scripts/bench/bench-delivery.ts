@@ -32,7 +32,10 @@ async function serveRoute(): Promise<void> {
 }
 
 async function spawnRoute(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [...V8_SERVER_FLAGS, "--import", "tsx", import.meta.filename, SERVE_ROUTE], { env, stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...V8_SERVER_FLAGS, "--import", "tsx", import.meta.filename, SERVE_ROUTE], {
+    env,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
       const m = /serving (\S+)/.exec(chunk.toString());
@@ -65,7 +68,13 @@ async function main() {
   const { startExecutor } = await import("@/inngest/executor/executor");
   const db = getDb();
   const host = await spawnRoute(process.env);
-  const executor = await startExecutor({ databaseUrl: database.url, appUrl: host.url, port: executorPort, workers: CONCURRENCY, log: false });
+  const executor = await startExecutor({
+    databaseUrl: database.url,
+    appUrl: host.url,
+    port: executorPort,
+    workers: CONCURRENCY,
+    log: false,
+  });
   await waitFor(async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced);
 
   const sent = new Map<string, number>();
@@ -89,9 +98,17 @@ async function main() {
   const body = JSON.stringify({ event: "lead.created", data: EVENT_CATALOGUE["lead.created"].sample });
   const c0 = performance.now();
   await closedLoop(N, CONCURRENCY, async (i) => {
-    const headers = buildSignatureHeaders({ body, webhookId: `c-${i}`, timestamp: Math.floor(Date.now() / 1000), secrets: { current: "whsec_" + "A".repeat(43) + "=" } });
+    const headers = buildSignatureHeaders({
+      body,
+      webhookId: `c-${i}`,
+      timestamp: Math.floor(Date.now() / 1000),
+      secrets: { current: "whsec_" + "A".repeat(43) + "=" },
+    });
     const r = await sendWebhookRequest({ url: receiver.url, body, headers, allowInsecure: true });
-    await ceilingDb.query("INSERT INTO rate_limit_counters (key, window_start, count) VALUES ($1, now(), $2)", [`ceiling-${i}`, r.status ?? 0]);
+    await ceilingDb.query("INSERT INTO rate_limit_counters (key, window_start, count) VALUES ($1, now(), $2)", [
+      `ceiling-${i}`,
+      r.status ?? 0,
+    ]);
   });
   const ceilingRate = N / ((performance.now() - c0) / 1000);
 
@@ -124,15 +141,25 @@ async function main() {
   await waitFor(async () => latencies.length >= paced - isolatedFailed(), 600_000);
   const isolated = percentiles(latencies);
 
-  console.log(`\ndeliveries: ${N}, concurrency ${CONCURRENCY}, one endpoint, real PostgreSQL; serve route in its own process`);
-  console.log(`pipeline  ${rate.toFixed(1)} deliveries/s   p50 ${burst.p50} ms   p99 ${burst.p99} ms (emit → delivered, burst)`);
+  console.log(
+    `\ndeliveries: ${N}, concurrency ${CONCURRENCY}, one endpoint, real PostgreSQL; serve route in its own process`,
+  );
+  console.log(
+    `pipeline  ${rate.toFixed(1)} deliveries/s   p50 ${burst.p50} ms   p99 ${burst.p99} ms (emit → delivered, burst)`,
+  );
   console.log(`CPU per delivery: ${cpu.ms} ms (${cpu.byProcess}); ${cpus().length} cores`);
   console.log(`ceiling   ${ceilingRate.toFixed(1)} deliveries/s   (signed POST + one INSERT, same concurrency)`);
   console.log(`ratio     ${(rate / ceilingRate).toFixed(3)}   (target ≥ 0.5; target ≥ 1,000 deliveries/s)`);
-  console.log(`paced 100 events/s: p50 ${pacedSummary.p50} ms   p99 ${pacedSummary.p99} ms (target p99 ≤ 250 ms)${failedNote(pacedFailed())}`);
-  console.log(`with a hanging endpoint: healthy p99 ${isolated.p99} ms = ${(isolated.p99 / pacedSummary.p99).toFixed(2)}× (target ≤ 2×)${failedNote(isolatedFailed())}`);
+  console.log(
+    `paced 100 events/s: p50 ${pacedSummary.p50} ms   p99 ${pacedSummary.p99} ms (target p99 ≤ 250 ms)${failedNote(pacedFailed())}`,
+  );
+  console.log(
+    `with a hanging endpoint: healthy p99 ${isolated.p99} ms = ${(isolated.p99 / pacedSummary.p99).toFixed(2)}× (target ≤ 2×)${failedNote(isolatedFailed())}`,
+  );
   // Other work on the box skews every figure; the ratios, measured in the same run, much less.
-  console.log(`machine load (1-min average, ${cpus().length} cores): ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
+  console.log(
+    `machine load (1-min average, ${cpus().length} cores): ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
+  );
 
   // Stopped before the database is dropped, so no delivery still running logs a lost connection.
   await executor.stop();

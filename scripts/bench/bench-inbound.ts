@@ -85,14 +85,26 @@ async function main() {
   const leads = await db.lead.count({ where: { organizationId: org.id } });
   if (leads !== sent) throw new Error(`expected ${sent} leads, found ${leads}: some agent events were not processed`);
 
-  console.log(`\nproduction build, PostgreSQL, ${N} requests at concurrency ${CONCURRENCY}; paced ${PACED_RATE} req/s for ${PACED_SECONDS} s`);
-  console.log(`agent-event  ${agentBurst.rate.toFixed(0)} req/s  p50 ${agentBurst.p50} ms  p99 ${agentBurst.p99} ms   paced: p50 ${agentPaced.p50} ms  p99 ${agentPaced.p99} ms`);
-  console.log(`bare route   ${bareBurst.rate.toFixed(0)} req/s  p50 ${bareBurst.p50} ms  p99 ${bareBurst.p99} ms   paced: p50 ${barePaced.p50} ms  p99 ${barePaced.p99} ms`);
-  console.log(`CPU per request (app, executor, PostgreSQL): agent-event ${agentCpu.ms} ms (${agentCpu.byProcess}), bare route ${bareCpu.ms} ms (${bareCpu.byProcess})`);
-  console.log(`ratio agent-event / bare route: ${(agentBurst.rate / bareBurst.rate).toFixed(2)}   (targets: ≥ 1,000 req/s, paced p99 ≤ 50 ms, ratio ≥ 0.3)`);
+  console.log(
+    `\nproduction build, PostgreSQL, ${N} requests at concurrency ${CONCURRENCY}; paced ${PACED_RATE} req/s for ${PACED_SECONDS} s`,
+  );
+  console.log(
+    `agent-event  ${agentBurst.rate.toFixed(0)} req/s  p50 ${agentBurst.p50} ms  p99 ${agentBurst.p99} ms   paced: p50 ${agentPaced.p50} ms  p99 ${agentPaced.p99} ms`,
+  );
+  console.log(
+    `bare route   ${bareBurst.rate.toFixed(0)} req/s  p50 ${bareBurst.p50} ms  p99 ${bareBurst.p99} ms   paced: p50 ${barePaced.p50} ms  p99 ${barePaced.p99} ms`,
+  );
+  console.log(
+    `CPU per request (app, executor, PostgreSQL): agent-event ${agentCpu.ms} ms (${agentCpu.byProcess}), bare route ${bareCpu.ms} ms (${bareCpu.byProcess})`,
+  );
+  console.log(
+    `ratio agent-event / bare route: ${(agentBurst.rate / bareBurst.rate).toFixed(2)}   (targets: ≥ 1,000 req/s, paced p99 ≤ 50 ms, ratio ≥ 0.3)`,
+  );
   console.log(`${leads} leads created, each with its lead.created event (no endpoint subscribes, so no delivery runs)`);
   // Other work on the box skews the absolute figures; the ratio, measured in the same run, much less.
-  console.log(`machine load (1-min average, ${os.cpus().length} cores): ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
+  console.log(
+    `machine load (1-min average, ${os.cpus().length} cores): ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
+  );
 
   await http.close();
   app.kill("SIGTERM");
@@ -105,7 +117,8 @@ async function request(http: Pool, options: Dispatcher.RequestOptions, expect: s
   const t0 = performance.now();
   const res = await http.request(options);
   const text = await res.body.text();
-  if (res.statusCode !== 200 || !text.includes(expect)) throw new Error(`${options.path} answered ${res.statusCode}: ${text.slice(0, 200)}`);
+  if (res.statusCode !== 200 || !text.includes(expect))
+    throw new Error(`${options.path} answered ${res.statusCode}: ${text.slice(0, 200)}`);
   return performance.now() - t0;
 }
 
@@ -115,7 +128,6 @@ async function burst(n: number, call: () => Promise<number>): Promise<Figures> {
   await closedLoop(n, CONCURRENCY, async () => latencies.push(await call()));
   return { rate: n / ((performance.now() - t0) / 1000), ...percentiles(latencies) };
 }
-
 
 async function paced(call: () => Promise<number>): Promise<Percentiles> {
   const latencies: number[] = [];

@@ -36,7 +36,9 @@ async function main() {
       JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM webhook_endpoints) ep ON ep.n % 10 = ev.rn % 10`;
     await db.$executeRawUnsafe("ANALYZE");
     const [{ count }] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM webhook_deliveries`;
-    console.log(`seeded ${count} deliveries over ${ENDPOINTS} endpoints in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${count} deliveries over ${ENDPOINTS} endpoints in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+    );
 
     const [deep] = await db.$queryRaw<{ created_at: Date; id: string }[]>`
       SELECT created_at, id FROM webhook_deliveries ORDER BY created_at DESC, id DESC OFFSET 10000 LIMIT 1`;
@@ -48,7 +50,15 @@ async function main() {
       ["page 10,000 rows deep", { cursor: deepCursor }],
       ["filtered: status=failed", { status: "failed" }],
       ["filtered: one endpoint", { endpoint_id: someEndpoint.id }],
-      ["filtered: endpoint + status + event type + time range", { endpoint_id: someEndpoint.id, status: "succeeded", event_type: "booking.created", since: new Date(Date.now() - 7 * 86_400_000).toISOString() }],
+      [
+        "filtered: endpoint + status + event type + time range",
+        {
+          endpoint_id: someEndpoint.id,
+          status: "succeeded",
+          event_type: "booking.created",
+          since: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+        },
+      ],
     ];
     console.log(`\n${"case".padEnd(58)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}  (${RUNS} runs, limit 25)`);
     for (const [name, params] of cases) {

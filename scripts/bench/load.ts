@@ -45,7 +45,11 @@ const USER_HZ = 100; // clock ticks of /proc/<pid>/stat on Linux
  * the process tree under `rootPid`, by command line, and the PostgreSQL server (all of its
  * processes, whoever they serve), so a figure shows where a request's cost lands.
  */
-export async function cpuPerUnit<T>(rootPid: number, run: () => Promise<T>, units: number): Promise<{ result: T; ms: number; byProcess: string }> {
+export async function cpuPerUnit<T>(
+  rootPid: number,
+  run: () => Promise<T>,
+  units: number,
+): Promise<{ result: T; ms: number; byProcess: string }> {
   const sample = () => postgresCpuMs(processTreeCpuMs(rootPid));
   const before = sample();
   const result = await run();
@@ -69,10 +73,14 @@ function cpuMs(pid: number | string): number {
 /** CPU milliseconds of a process and its descendants, by command line. */
 function processTreeCpuMs(pid: number, into = new Map<string, number>()): Map<string, number> {
   const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
-  const name = comm === "node" ? nodeProcessName(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean)) : comm.replace(/ \(v.*/, "");
+  const name =
+    comm === "node"
+      ? nodeProcessName(readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean))
+      : comm.replace(/ \(v.*/, "");
   into.set(name, (into.get(name) ?? 0) + cpuMs(pid));
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(" ").filter(Boolean)) processTreeCpuMs(Number(child), into);
+    for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(" ").filter(Boolean))
+      processTreeCpuMs(Number(child), into);
   }
   return into;
 }
@@ -80,7 +88,10 @@ function processTreeCpuMs(pid: number, into = new Map<string, number>()): Map<st
 /** A node process by its script and flags: "start.ts start", "bench-delivery.ts --serve-route". */
 function nodeProcessName(args: string[]): string {
   // The first script that is not a loader (`--import tsx` brings tsx's own preflight script).
-  const script = args.findIndex((a, i) => i > 0 && /\.(c|m)?(t|j)s$/.test(a) && !a.includes("node_modules") && !/^--(import|require)$/.test(args[i - 1]));
+  const script = args.findIndex(
+    (a, i) =>
+      i > 0 && /\.(c|m)?(t|j)s$/.test(a) && !a.includes("node_modules") && !/^--(import|require)$/.test(args[i - 1]),
+  );
   if (script < 0) return args.at(-1)!.replace(/.*\//, "");
   return [args[script].replace(/.*\//, ""), ...args.slice(script + 1).filter((a) => /^[a-z-]+$/.test(a))].join(" ");
 }
@@ -89,7 +100,8 @@ function nodeProcessName(args: string[]): string {
 function postgresCpuMs(into: Map<string, number>): Map<string, number> {
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") into.set("postgres", (into.get("postgres") ?? 0) + cpuMs(pid));
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres")
+        into.set("postgres", (into.get("postgres") ?? 0) + cpuMs(pid));
     } catch {
       // The process ended between listing and reading.
     }

@@ -7,7 +7,13 @@ export class ChildGroup {
 
   constructor(private onCrash: (name: string, code: number | null, signal: NodeJS.Signals | null) => void) {}
 
-  spawn(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, onLine?: (line: string) => void): ChildProcess {
+  spawn(
+    name: string,
+    command: string,
+    args: string[],
+    env: NodeJS.ProcessEnv,
+    onLine?: (line: string) => void,
+  ): ChildProcess {
     const proc = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     const prefix = `[${name}] `;
     for (const stream of [proc.stdout, proc.stderr]) {

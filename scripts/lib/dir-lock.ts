@@ -14,7 +14,10 @@ export function acquireDirLock(dir: string): { ok: true; release: () => void } |
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const pid = Number(readFileSync(file, "utf8"));
       if (pid && isAlive(pid)) {
-        return { ok: false, message: `${dir} is in use by process ${pid} (is another "npm run dev" or "npm start" running?)` };
+        return {
+          ok: false,
+          message: `${dir} is in use by process ${pid} (is another "npm run dev" or "npm start" running?)`,
+        };
       }
       rmSync(file, { force: true });
     }

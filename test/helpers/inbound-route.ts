@@ -63,10 +63,14 @@ export async function subscribeReceiver(db: Db, organizationId: string) {
   const { createEndpoint } = await import("@/lib/webhooks/manage-endpoints");
   const { SUBSCRIBABLE_EVENT_TYPES } = await import("@/lib/webhooks/event-catalogue");
   const { verifyEmpfioSignature } = await import("@/lib/webhooks/sign-payload");
-  const { secret } = await createEndpoint(db, organizationId, { url: receiver.url, event_types: [...SUBSCRIBABLE_EVENT_TYPES] });
+  const { secret } = await createEndpoint(db, organizationId, {
+    url: receiver.url,
+    event_types: [...SUBSCRIBABLE_EVENT_TYPES],
+  });
   const events = (type: string): Envelope[] =>
     receiver.received.flatMap((r) => {
-      if (!verifyEmpfioSignature(r.body, String(r.headers["x-empfio-signature"]), secret)) throw new Error(`bad X-Empfio-Signature on ${r.body}`);
+      if (!verifyEmpfioSignature(r.body, String(r.headers["x-empfio-signature"]), secret))
+        throw new Error(`bad X-Empfio-Signature on ${r.body}`);
       const envelope = JSON.parse(r.body) as Envelope;
       return envelope.event === type ? [envelope] : [];
     });
@@ -84,9 +88,15 @@ export async function expectRejections(db: Db, cases: RejectionCase[]) {
   for (const [what, request, status, message] of cases) {
     const res = await request();
     const error = (await res.json()).error;
-    expect({ what, status: res.status, message: error.message.includes(message) ? message : error.message }).toEqual({ what, status, message });
+    expect({ what, status: res.status, message: error.message.includes(message) ? message : error.message }).toEqual({
+      what,
+      status,
+      message,
+    });
   }
   const log = await db.inboundRequest.findMany({ where: { id: { gt: lastLogged } }, orderBy: { id: "asc" } });
-  expect(log.map((r) => [r.httpStatus, r.outcome])).toEqual(cases.map(([, , status]) => [status, status === 404 ? "unmatched" : "rejected"]));
+  expect(log.map((r) => [r.httpStatus, r.outcome])).toEqual(
+    cases.map(([, , status]) => [status, status === 404 ? "unmatched" : "rejected"]),
+  );
   return log;
 }

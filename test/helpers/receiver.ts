@@ -2,7 +2,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type Received = { headers: http.IncomingHttpHeaders; body: string; at: number };
-export type Reply = { status?: number; headers?: Record<string, string>; body?: string; delayMs?: number; hang?: boolean };
+export type Reply = {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  delayMs?: number;
+  hang?: boolean;
+};
 
 /** A real HTTP receiver on loopback; `reply` decides each answer (by call number). */
 export async function startReceiver(reply: (n: number, req: Received) => Reply = () => ({})) {

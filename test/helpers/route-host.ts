@@ -28,7 +28,10 @@ function matchRoute(path: string, pathname: string): Record<string, string> | nu
  * drive the real handlers over real HTTP without booting Next. `path` may name dynamic segments
  * (`/api/v1/webhooks/varda/[connection_id]`), which reach the handler as its params.
  */
-export async function hostRoute(handlers: Partial<Record<"GET" | "POST" | "PUT" | "DELETE", RouteHandler>>, path = "/api/inngest") {
+export async function hostRoute(
+  handlers: Partial<Record<"GET" | "POST" | "PUT" | "DELETE", RouteHandler>>,
+  path = "/api/inngest",
+) {
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -43,7 +46,9 @@ export async function hostRoute(handlers: Partial<Record<"GET" | "POST" | "PUT" 
     const url = `http://${req.headers.host}${req.url}`;
     const body = chunks.length && req.method !== "GET" ? Buffer.concat(chunks) : undefined;
     try {
-      const response = await handler(new Request(url, { method: req.method, headers, body }), { params: Promise.resolve(params) });
+      const response = await handler(new Request(url, { method: req.method, headers, body }), {
+        params: Promise.resolve(params),
+      });
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
@@ -53,5 +58,9 @@ export async function hostRoute(handlers: Partial<Record<"GET" | "POST" | "PUT" 
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}${path}`, origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}${path}`,
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }

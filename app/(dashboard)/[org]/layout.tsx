@@ -5,11 +5,21 @@ import { requireMembership } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listMemberships } from "@/lib/organizations/find-organization";
 
-export default async function DashboardLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
+export default async function DashboardLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ org: string }>;
+}) {
   const { org } = await params;
   const { user, membership, organization } = await requireMembership(org);
   const memberships = await listMemberships(getDb(), user.id);
-  const toOption = (m: (typeof memberships)[number]) => ({ slug: m.organization.slug, name: m.organization.name, role: m.role });
+  const toOption = (m: (typeof memberships)[number]) => ({
+    slug: m.organization.slug,
+    name: m.organization.name,
+    role: m.role,
+  });
   return (
     <DashboardShell
       current={{ slug: organization.slug, name: organization.name, role: membership.role }}

@@ -12,7 +12,10 @@ export type RunRow = { id: string; fn_id: string; status: string; output: unknow
  * A real SDK app (served by `inngest/node` on loopback) driven by a real executor on a
  * throwaway database. `define` receives the client, already pointed at the executor.
  */
-export async function startHarness(define: (client: Inngest) => AnyFunction[], options: { timeScale?: number; workers?: number } = {}) {
+export async function startHarness(
+  define: (client: Inngest) => AnyFunction[],
+  options: { timeScale?: number; workers?: number } = {},
+) {
   const database: TestDatabase = await createTestDatabase({ migrate: false });
   const [executorPort, appPort] = [await freePort(), await freePort()];
   const client = new Inngest({ id: "conf", isDev: true, baseUrl: `http://127.0.0.1:${executorPort}` });
@@ -40,7 +43,11 @@ export async function startHarness(define: (client: Inngest) => AnyFunction[], o
   // Teardown drops the database WITH (FORCE); a connection terminated while the pool closes must not
   // surface as an uncaught error in whichever test file is running.
   db.on("error", () => undefined);
-  await waitUntil(async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced, 10_000, "sync");
+  await waitUntil(
+    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
+    10_000,
+    "sync",
+  );
 
   return {
     client,
@@ -49,7 +56,10 @@ export async function startHarness(define: (client: Inngest) => AnyFunction[], o
     db,
     appCalls: (fnId: string) => appCalls.get(`conf-${fnId}`) ?? 0,
     async runs(fnId: string): Promise<RunRow[]> {
-      const { rows } = await db.query<RunRow>("SELECT id, fn_id, status, output, error FROM executor.runs WHERE fn_id = $1 ORDER BY created_at, id", [`conf-${fnId}`]);
+      const { rows } = await db.query<RunRow>(
+        "SELECT id, fn_id, status, output, error FROM executor.runs WHERE fn_id = $1 ORDER BY created_at, id",
+        [`conf-${fnId}`],
+      );
       return rows;
     },
     /** Waits until `fnId` has `count` runs that all ended, and returns them. */

@@ -20,7 +20,10 @@ export default async function BookingsPage({ params }: { params: Promise<{ org: 
   const canManage = membership.role !== "member";
   return (
     <>
-      <PageHeader title="Bookings" description="Appointments from Cal.com, Brevo and the AI agent. Cancelling here sends booking.cancelled to your webhooks." />
+      <PageHeader
+        title="Bookings"
+        description="Appointments from Cal.com, Brevo and the AI agent. Cancelling here sends booking.cancelled to your webhooks."
+      />
       {bookings.length === 0 ? (
         <EmptyState icon={CalendarDays} title="No bookings yet">
           Appointments appear here once a customer books through Cal.com or Brevo.
@@ -41,7 +44,11 @@ export default async function BookingsPage({ params }: { params: Promise<{ org: 
               </td>
               <td className={cn(cell, "text-right")}>
                 {canManage && b.status !== "cancelled" ? (
-                  <CancelBookingButton orgSlug={organization.slug} bookingId={b.id} label={`${b.service} for ${b.lead?.name ?? "a customer"} on ${when(b.startTime)}`} />
+                  <CancelBookingButton
+                    orgSlug={organization.slug}
+                    bookingId={b.id}
+                    label={`${b.service} for ${b.lead?.name ?? "a customer"} on ${when(b.startTime)}`}
+                  />
                 ) : null}
               </td>
             </tr>

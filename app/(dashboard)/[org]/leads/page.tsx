@@ -22,7 +22,10 @@ export default async function LeadsPage({ params, searchParams }: Props) {
   const canManage = membership.role !== "member";
   const base = `/${organization.slug}/leads`;
   const filterLink = (key: "status" | "channel", value?: string) => {
-    const next = new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...(query.channel ? { channel: query.channel } : {}) });
+    const next = new URLSearchParams({
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.channel ? { channel: query.channel } : {}),
+    });
     if (value) next.set(key, value);
     else next.delete(key);
     const qs = next.toString();
@@ -30,7 +33,10 @@ export default async function LeadsPage({ params, searchParams }: Props) {
   };
   return (
     <>
-      <PageHeader title="Leads" description="People your AI receptionist has talked to. Changing a status sends lead.status_changed to your webhooks." />
+      <PageHeader
+        title="Leads"
+        description="People your AI receptionist has talked to. Changing a status sends lead.status_changed to your webhooks."
+      />
       <nav aria-label="Filter leads" className="mb-4 flex flex-wrap gap-4 text-sm">
         {(["status", "channel"] as const).map((key) => (
           <div key={key} className="flex flex-wrap items-center gap-1">
@@ -42,7 +48,12 @@ export default async function LeadsPage({ params, searchParams }: Props) {
                   key={v ?? "all"}
                   href={filterLink(key, v)}
                   aria-current={active ? "true" : undefined}
-                  className={cn("rounded-full px-2.5 py-0.5 capitalize", active ? "bg-brand-600 text-white" : "bg-zinc-100 hover:bg-zinc-200 dark:bg-zinc-800 dark:hover:bg-zinc-700")}
+                  className={cn(
+                    "rounded-full px-2.5 py-0.5 capitalize",
+                    active
+                      ? "bg-brand-600 text-white"
+                      : "bg-zinc-100 hover:bg-zinc-200 dark:bg-zinc-800 dark:hover:bg-zinc-700",
+                  )}
                 >
                   {v ?? "all"}
                 </Link>
@@ -52,7 +63,10 @@ export default async function LeadsPage({ params, searchParams }: Props) {
         ))}
       </nav>
       {leads.length === 0 ? (
-        <EmptyState icon={UserSquare} title={query.status || query.channel ? "No leads match these filters" : "No leads yet"}>
+        <EmptyState
+          icon={UserSquare}
+          title={query.status || query.channel ? "No leads match these filters" : "No leads yet"}
+        >
           New leads from WhatsApp, Telegram, phone and web chat appear here as the AI agent, Varda or Brevo report them.
         </EmptyState>
       ) : (
@@ -66,10 +80,18 @@ export default async function LeadsPage({ params, searchParams }: Props) {
               </td>
               <td className={cn(cell, "capitalize")}>{l.channel}</td>
               <td className={cell}>
-                <LeadStatusSelect orgSlug={organization.slug} leadId={l.id} leadName={l.name} status={l.status} canManage={canManage} />
+                <LeadStatusSelect
+                  orgSlug={organization.slug}
+                  leadId={l.id}
+                  leadName={l.name}
+                  status={l.status}
+                  canManage={canManage}
+                />
               </td>
               <td className={cn(cell, "whitespace-nowrap text-zinc-500 dark:text-zinc-400")}>
-                <time dateTime={l.createdAt.toISOString()}>{l.createdAt.toISOString().slice(0, 16).replace("T", " ")}</time>
+                <time dateTime={l.createdAt.toISOString()}>
+                  {l.createdAt.toISOString().slice(0, 16).replace("T", " ")}
+                </time>
               </td>
             </tr>
           ))}

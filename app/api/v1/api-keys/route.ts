@@ -1,7 +1,9 @@
 import { apiRoute, readBody } from "@/lib/api/api-route";
 import { apiKeyJson, createApiKey, createApiKeySchema, listApiKeys } from "@/lib/api-keys/manage-api-keys";
 
-export const GET = apiRoute({}, async ({ db, organization }) => ({ data: (await listApiKeys(db, organization.id)).map(apiKeyJson) }));
+export const GET = apiRoute({}, async ({ db, organization }) => ({
+  data: (await listApiKeys(db, organization.id)).map(apiKeyJson),
+}));
 
 export const POST = apiRoute({ manage: true }, async ({ req, db, organization }) => {
   const { apiKey, key } = await createApiKey(db, organization.id, await readBody(req, createApiKeySchema));

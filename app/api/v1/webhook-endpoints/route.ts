@@ -6,7 +6,10 @@ import { createEndpoint, listEndpoints } from "@/lib/webhooks/manage-endpoints";
 import { sendTestPing } from "@/lib/webhooks/send-test-ping";
 
 export const GET = apiRoute({}, async ({ db, organization }) => {
-  const [endpoints, stats] = await Promise.all([listEndpoints(db, organization.id), endpointStats(db, organization.id)]);
+  const [endpoints, stats] = await Promise.all([
+    listEndpoints(db, organization.id),
+    endpointStats(db, organization.id),
+  ]);
   return { data: endpoints.map((e) => endpointJson(e, stats.get(e.id))) };
 });
 

@@ -9,7 +9,10 @@ export default async function Page({ params }: { params: Promise<{ org: string }
   await requireMembership((await params).org);
   return (
     <>
-      <PageHeader title="API reference" description="The REST API behind this dashboard. Authenticate with an API key from Settings → API keys." />
+      <PageHeader
+        title="API reference"
+        description="The REST API behind this dashboard. Authenticate with an API key from Settings → API keys."
+      />
       <ApiReference />
     </>
   );

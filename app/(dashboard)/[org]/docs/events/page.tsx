@@ -9,7 +9,10 @@ export default async function Page({ params }: { params: Promise<{ org: string }
   await requireMembership((await params).org);
   return (
     <>
-      <PageHeader title="Webhook events" description="Every event Empfio can send, with its payload, schema and how to verify it came from us." />
+      <PageHeader
+        title="Webhook events"
+        description="Every event Empfio can send, with its payload, schema and how to verify it came from us."
+      />
       <EventCatalogue />
     </>
   );

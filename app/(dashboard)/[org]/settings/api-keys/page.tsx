@@ -10,9 +10,15 @@ export default async function Page({ params }: { params: Promise<{ org: string }
   const { organization } = await requireMembership((await params).org);
   return (
     <>
-      <PageHeader title="API keys" description="Keys for programmatic access to the Empfio API. Each key acts as an admin of this organization." />
+      <PageHeader
+        title="API keys"
+        description="Keys for programmatic access to the Empfio API. Each key acts as an admin of this organization."
+      />
       <p className="mb-4 text-sm">
-        <Link href={`/${organization.slug}/docs/api`} className="font-medium text-brand-700 underline dark:text-brand-100">
+        <Link
+          href={`/${organization.slug}/docs/api`}
+          className="font-medium text-brand-700 underline dark:text-brand-100"
+        >
           Read the API reference
         </Link>
       </p>

@@ -6,7 +6,12 @@ export const GET = apiRoute<{ id: string }>({}, async ({ db, organization, param
   const d = await getDelivery(db, organization.id, params.id);
   return {
     delivery: deliveryJson(d),
-    event: { id: d.event.id, type: d.event.type, occurred_at: d.event.occurredAt.toISOString(), payload: d.event.payload },
+    event: {
+      id: d.event.id,
+      type: d.event.type,
+      occurred_at: d.event.occurredAt.toISOString(),
+      payload: d.event.payload,
+    },
     attempts: d.attempts.map(attemptJson),
   };
 });

@@ -1,5 +1,11 @@
 import { apiRoute, readBody } from "@/lib/api/api-route";
-import { connectionJson, createConnection, createConnectionSchema, listConnections, publicBaseUrl } from "@/lib/integrations/connections";
+import {
+  connectionJson,
+  createConnection,
+  createConnectionSchema,
+  listConnections,
+  publicBaseUrl,
+} from "@/lib/integrations/connections";
 
 export const GET = apiRoute({}, async ({ req, db, organization }) => {
   const baseUrl = publicBaseUrl(req);

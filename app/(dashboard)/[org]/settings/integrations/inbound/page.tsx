@@ -25,7 +25,10 @@ export default async function Page({ params, searchParams }: Props) {
   return (
     <>
       <IntegrationsBackLink />
-      <PageHeader title="Inbound log" description="Every request the AI agent, Cal.com, Varda and Brevo sent to Empfio, newest first: whether it was verified, what became of it and why." />
+      <PageHeader
+        title="Inbound log"
+        description="Every request the AI agent, Cal.com, Varda and Brevo sent to Empfio, newest first: whether it was verified, what became of it and why."
+      />
       <InboundLog initial={filtersFrom(await searchParams)} />
     </>
   );

@@ -10,7 +10,11 @@ export default async function Page({ params }: { params: Promise<{ org: string }
   await requireMembership((await params).org);
   return (
     <>
-      <PageHeader title="Webhooks" description="Send signed Empfio events to your own HTTPS endpoints." actions={<WebhookHeaderActions />} />
+      <PageHeader
+        title="Webhooks"
+        description="Send signed Empfio events to your own HTTPS endpoints."
+        actions={<WebhookHeaderActions />}
+      />
       <EndpointList />
     </>
   );

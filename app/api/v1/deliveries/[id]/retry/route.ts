@@ -15,7 +15,9 @@ export const POST = apiRoute<{ id: string }>({ manage: true }, async ({ db, orga
       succeeded: outcome.succeeded,
       status_code: outcome.responseStatus,
       error: outcome.error,
-      advice: outcome.succeeded ? null : failureAdvice({ responseStatus: outcome.responseStatus, errorKind: outcome.error?.kind ?? null }),
+      advice: outcome.succeeded
+        ? null
+        : failureAdvice({ responseStatus: outcome.responseStatus, errorKind: outcome.error?.kind ?? null }),
     },
     delivery: deliveryJson(after),
   };

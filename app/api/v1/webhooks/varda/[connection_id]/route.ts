@@ -16,9 +16,16 @@ export function POST(req: Request, { params }: Params) {
     verifiedOrThrow(verifyVardaSignature({ rawBody: raw, header: req.headers.get("x-varda-signature"), secret }), log);
     const command = commandOrThrow(parseVardaEvent(raw, connection.id));
     log.eventType = command.event;
-    if (command.kind === "ignored") return { outcome: "ignored", eventType: command.event, reason: command.reason, body: { status: "ignored" } };
+    if (command.kind === "ignored")
+      return { outcome: "ignored", eventType: command.event, reason: command.reason, body: { status: "ignored" } };
     // Varda's event ids are its own account's: the key is scoped to this connection.
-    const event = { organizationId: connection.organizationId, eventType: command.event, dedupeKey: `${connection.id}:${command.dedupeKey}`, windowMs: REDELIVERY_WINDOW_MS, exclusive: true };
+    const event = {
+      organizationId: connection.organizationId,
+      eventType: command.event,
+      dedupeKey: `${connection.id}:${command.dedupeKey}`,
+      windowMs: REDELIVERY_WINDOW_MS,
+      exclusive: true,
+    };
     return processOnce(db, event, (tx, emit) => applyVardaCommand(tx, emit, connection.organizationId, command));
   });
 }

@@ -12,7 +12,10 @@ export default async function Page({ params }: { params: Promise<{ org: string }
   return (
     <>
       <BackLink to="" label="Webhooks" />
-      <PageHeader title="Add webhook" description="Pick a URL and the events to send. Saving sends a test ping at once." />
+      <PageHeader
+        title="Add webhook"
+        description="Pick a URL and the events to send. Saving sends a test ping at once."
+      />
       <ManagersOnly>
         <CreateEndpoint />
       </ManagersOnly>

@@ -14,17 +14,30 @@ export function POST(req: Request, { params }: Params) {
   return handleInbound("brevo", async ({ db, log }) => {
     const { connection_id, kind } = await params;
     const connection = await connectionOrThrow(db, log, "brevo", connection_id);
-    if (!isBrevoKind(kind)) throw new AppError("not_found", `Unknown Brevo webhook "${kind.slice(0, 40)}": the URL ends in one of ${BREVO_KINDS.join(", ")}.`);
+    if (!isBrevoKind(kind))
+      throw new AppError(
+        "not_found",
+        `Unknown Brevo webhook "${kind.slice(0, 40)}": the URL ends in one of ${BREVO_KINDS.join(", ")}.`,
+      );
     log.eventType = kind;
     const credentials = {
       bearerToken: connection.secretEncrypted && openSecret(connection.secretEncrypted),
-      basic: connection.basicUsername && connection.basicPasswordEncrypted ? { username: connection.basicUsername, password: openSecret(connection.basicPasswordEncrypted) } : null,
+      basic:
+        connection.basicUsername && connection.basicPasswordEncrypted
+          ? { username: connection.basicUsername, password: openSecret(connection.basicPasswordEncrypted) }
+          : null,
     };
     verifiedOrThrow(verifyBrevoAuth(req.headers.get("authorization"), credentials), log);
     const raw = await readRawBodyOrThrow(req);
     const command = commandOrThrow(parseBrevoWebhook(kind, raw));
     // Brevo sends no event id: the same payload to the same URL within 60 s is one delivery.
-    const event = { organizationId: connection.organizationId, eventType: kind, dedupeKey: `${connection.id}:${command.dedupeKey}`, windowMs: SAME_PAYLOAD_WINDOW_MS, exclusive: true };
+    const event = {
+      organizationId: connection.organizationId,
+      eventType: kind,
+      dedupeKey: `${connection.id}:${command.dedupeKey}`,
+      windowMs: SAME_PAYLOAD_WINDOW_MS,
+      exclusive: true,
+    };
     return processOnce(db, event, (tx, emit) => applyBrevoCommand(tx, emit, connection.organizationId, command));
   });
 }

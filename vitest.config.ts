@@ -1,10 +1,19 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// Integration tests (a database, a server, the network) are named *.integration.test.ts; the rest
+// are fast unit tests. `npm test -- unit` and `npm test -- integration` run one project each.
+const INTEGRATION = ["**/*.integration.test.ts", ...awaitingRename()];
+
+// Integration tests in files being rewritten on another branch, until they take the name.
+function awaitingRename(): string[] {
+  const webhooks = ["delivery-end-to-end", "delivery-pipeline", "hand-over", "send-webhook-request", "signed-delivery"];
+  return ["inngest/executor/*.test.ts", ...webhooks.map((name) => `lib/webhooks/${name}.test.ts`)];
+}
+
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
     environment: "node",
     // Inngest is a closed port unless a test starts the executor and points INNGEST_DEV at it, so
@@ -13,6 +22,17 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // "server-only" throws outside a React Server Component bundle; tests import lib/ directly.
-    alias: { "server-only": path.resolve(import.meta.dirname, "test/helpers/server-only-stub.ts") },
+    alias: { "server-only": path.resolve(import.meta.dirname, "test/support/server-only-stub.ts") },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: INTEGRATION,
+        },
+      },
+      { extends: true, test: { name: "integration", include: INTEGRATION } },
+    ],
   },
 });

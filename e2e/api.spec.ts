@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { freePort } from "@/test/support/free-port";
+import { startReceiver } from "@/test/support/receiver";
 import { MEMBER, OUTSIDER, OWNER, signIn } from "./fixtures";
-import { deadPort, startReceiver } from "./receiver";
 
 // /api/v1 through the production server: the session path (as the dashboard calls it) and
 // the API-key path (as a customer's code calls it).
@@ -60,7 +61,7 @@ test("owners manage endpoints; the first save sends a test ping; bad input chang
 
     const dead = await api.post("/api/v1/webhook-endpoints", {
       headers: H(OWNER.org),
-      data: { url: `http://127.0.0.1:${await deadPort()}/hook`, event_types: ["lead.created"] },
+      data: { url: `http://127.0.0.1:${await freePort()}/hook`, event_types: ["lead.created"] },
     });
     expect(dead.status()).toBe(201);
     expect((await dead.json()).test_ping).toMatchObject({ ok: false, error: { kind: "refused" } });

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { freePort } from "@/test/helpers/database";
+import { freePort } from "@/test/support/free-port";
 import { screenshot } from "./fixtures";
 
 // The README's first command on a fresh data directory: it prints credentials that work,

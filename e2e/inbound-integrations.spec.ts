@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { fixtureJson } from "@/lib/inbound/fixtures/load-fixture";
+import { fixtureJson } from "@/test/support/load-fixture";
+import { startReceiver } from "@/test/support/receiver";
 import { checkScreen, expectNotFound, MEMBER, onPhoneInDarkMode, OUTSIDER, OWNER, signIn } from "./fixtures";
-import { startReceiver } from "./receiver";
 
 // Inbound integrations as an owner sets them up in the dashboard, with real signed requests from
 // "Varda" and "Cal.com" (this test process) to the production server, and the outbound event a

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { freePort } from "@/test/support/free-port";
+import { startReceiver } from "@/test/support/receiver";
 import { checkScreen, expectNotFound, MEMBER, onPhoneInDarkMode, OUTSIDER, OWNER, signIn } from "./fixtures";
-import { deadPort, startReceiver } from "./receiver";
 
 // The webhooks dashboard as an owner, a member and an outsider use it, against a real loopback
 // receiver and the real delivery pipeline. Each main screen is screenshotted and axe-scanned.
@@ -53,7 +54,7 @@ test("an owner adds a webhook: the ping succeeds, the secret is shown once; a de
     endpointPath = (await page.getByRole("link", { name: "Go to endpoint" }).getAttribute("href")) ?? "";
     expect(endpointPath).toContain(base);
 
-    await addWebhook(page, `http://127.0.0.1:${await deadPort()}/hook`, "Nothing listens here");
+    await addWebhook(page, `http://127.0.0.1:${await freePort()}/hook`, "Nothing listens here");
     await expect(page.getByText("Test ping failed")).toBeVisible();
     await expect(page.getByText("Nothing is listening at that address")).toBeVisible();
     await checkScreen(page, "webhook-created-ping-failed");

@@ -16,7 +16,8 @@ import { Inngest } from "inngest";
 import { serve } from "inngest/node";
 import pg from "pg";
 import { startExecutor } from "@/inngest/executor/executor";
-import { createTestDatabase, freePort } from "@/test/helpers/database";
+import { createTestDatabase } from "@/test/support/database";
+import { freePort } from "@/test/support/free-port";
 import { cpuPerUnit } from "./bench/load";
 
 const N = Number(process.argv[2] ?? 2000);

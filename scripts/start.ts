@@ -8,14 +8,14 @@ import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createDb } from "@/lib/db/client";
 import { loadOrCreateLocalSecrets, missingProductionSecrets } from "@/lib/config/local-secrets";
 import { seedDemoOrganization } from "@/lib/organizations/seed-demo";
+import { waitUntil } from "@/lib/wait-until";
 import { ChildGroup } from "./lib/children";
-import { portIsFree, waitFor } from "./lib/net";
+import { portIsFree } from "./lib/port-is-free";
 import { V8_SERVER_FLAGS } from "./lib/v8-server-flags";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.EMPFIO_DATA_DIR ?? ".data");
-const tsx = [process.execPath, "--import", "tsx"] as const;
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
@@ -69,7 +69,7 @@ async function main() {
   const nodeFlags = mode === "start" ? V8_SERVER_FLAGS : [];
   children.spawn("next", process.execPath, [...nodeFlags, nextBin, mode, "--port", String(port)], env);
   const url = `http://localhost:${port}`;
-  await waitFor("the app", async () => (await fetch(`${url}/api/health`)).ok, 180_000).catch((e: Error) =>
+  await waitUntil(async () => (await fetch(`${url}/api/health`)).ok, 180_000, "the app", 250).catch((e: Error) =>
     fail(e.message),
   );
 
@@ -90,12 +90,12 @@ function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 async function startEmbeddedDatabase(env: NodeJS.ProcessEnv): Promise<string> {
   const dbPort = Number(env.EMBEDDED_DB_PORT ?? 5488);
   const url = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres`;
-  children.spawn("database", tsx[0], [tsx[1], tsx[2], "scripts/embedded-db.ts"], {
+  children.spawn("database", process.execPath, ["--import", "tsx", "scripts/embedded-db.ts"], {
     ...env,
     EMBEDDED_DB_DIR: path.join(dataDir, "pglite"),
     EMBEDDED_DB_PORT: String(dbPort),
   });
-  await waitFor("the embedded database", () => canConnect(url), 60_000);
+  await waitUntil(() => canConnect(url), 60_000, "the embedded database", 250);
   // One PGlite session serves every connection, so connections' prepared statements would collide.
   env.INNGEST_EXECUTOR_PREPARED_STATEMENTS = "0";
   return url;
@@ -106,12 +106,12 @@ async function startExecutor(env: NodeJS.ProcessEnv): Promise<string> {
   if (!(await portIsFree(executorPort)))
     fail(`Port ${executorPort} (the executor's) is in use. Set INNGEST_EXECUTOR_PORT to another port.`);
   const url = `http://127.0.0.1:${executorPort}`;
-  children.spawn("executor", tsx[0], [tsx[1], tsx[2], "inngest/executor/main.ts"], {
+  children.spawn("executor", process.execPath, ["--import", "tsx", "inngest/executor/main.ts"], {
     ...env,
     INNGEST_EXECUTOR_PORT: String(executorPort),
     INNGEST_EXECUTOR_APP_URL: env.INNGEST_EXECUTOR_APP_URL ?? `http://127.0.0.1:${port}/api/inngest`,
   });
-  await waitFor("the executor", async () => (await fetch(`${url}/health`)).ok, 60_000);
+  await waitUntil(async () => (await fetch(`${url}/health`)).ok, 60_000, "the executor", 250);
   return url;
 }
 

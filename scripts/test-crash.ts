@@ -6,8 +6,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createTestDatabase, freePort } from "@/test/helpers/database";
-import { startReceiver } from "@/test/helpers/receiver";
+import { waitUntil } from "@/lib/wait-until";
+import { createTestDatabase } from "@/test/support/database";
+import { freePort } from "@/test/support/free-port";
+import { startReceiver } from "@/test/support/receiver";
 
 const EVENTS = Number(process.env.CRASH_EVENTS ?? 1000);
 const ENDPOINTS = 3;
@@ -51,11 +53,13 @@ async function main() {
     executor: spawn(process.execPath, ["--import", "tsx", "inngest/executor/main.ts"], { env, stdio: "ignore" }),
   });
   const ready = async () => {
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${appPort}/api/inngest`)).ok, 60_000);
-    await waitFor(
+    await waitUntil(async () => (await fetch(`http://127.0.0.1:${appPort}/api/inngest`)).ok, 60_000, "the app", 200);
+    await waitUntil(
       async () =>
         ((await (await fetch(`http://127.0.0.1:${executorPort}/health`)).json()) as { synced: boolean }).synced,
       60_000,
+      "the executor to sync",
+      200,
     );
   };
 
@@ -74,7 +78,12 @@ async function main() {
     });
   const whileDown = Math.floor(EVENTS / 10);
   for (let i = 0; i < EVENTS - whileDown; i += 10) await emit(i, Math.min(i + 10, EVENTS - whileDown));
-  await waitFor(async () => receiver.received.length >= (EVENTS * ENDPOINTS) / 3, 300_000);
+  await waitUntil(
+    () => receiver.received.length >= (EVENTS * ENDPOINTS) / 3,
+    300_000,
+    "a third of the deliveries",
+    200,
+  );
   kill(procs.app);
   kill(procs.executor);
   console.log(
@@ -86,9 +95,11 @@ async function main() {
   await ready();
 
   const expected = EVENTS * ENDPOINTS;
-  await waitFor(
+  await waitUntil(
     async () => (await db.webhookDelivery.count({ where: { status: "succeeded" } })) === expected,
     300_000,
+    "every delivery to succeed",
+    200,
   ).catch(() => undefined);
   const byStatus = await db.webhookDelivery.groupBy({ by: ["status"], _count: true });
   const deliveryIds = new Set((await db.webhookDelivery.findMany({ select: { id: true } })).map((d) => d.id));
@@ -122,15 +133,6 @@ async function main() {
 
 function kill(proc: ChildProcess) {
   proc.kill("SIGKILL");
-}
-
-async function waitFor(check: () => Promise<boolean>, ms: number) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("timed out");
 }
 
 main().catch((error: Error) => {

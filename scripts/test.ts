@@ -1,15 +1,21 @@
-// `npm test`: lint, typecheck, unit + integration tests (vitest), the production build and
-// the Playwright e2e suite in Chromium. Uses the PostgreSQL server at TEST_POSTGRES_URL
-// (default 127.0.0.1:5432) when it answers, else embedded PGlite. Ends with "N passed, N failed".
+// `npm test`: lint, typecheck, unit tests, integration tests (vitest), the production build and
+// the Playwright e2e suite in Chromium; `npm test -- unit|integration|e2e` runs one part. Uses the
+// PostgreSQL server at TEST_POSTGRES_URL (default 127.0.0.1:5432) when it answers, else embedded
+// PGlite. Ends with "N passed, N failed", the sum over every part that ran.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createTestDatabase } from "@/test/helpers/database";
+import { createTestDatabase } from "@/test/support/database";
 
 type Tally = { passed: number; failed: number };
 const tally: Tally = { passed: 0, failed: 0 };
-const only = process.argv[2]; // "unit" or "e2e" to run one part
+const PARTS = ["unit", "integration", "e2e"] as const;
+const only = process.argv[2] as (typeof PARTS)[number] | undefined;
+if (only && !PARTS.includes(only)) {
+  console.error(`Unknown part "${only}": npm test [-- ${PARTS.join("|")}]`);
+  process.exit(2);
+}
 
 function run(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
   console.log(`\n▶ ${title}: ${command} ${args.join(" ")}`);
@@ -36,23 +42,7 @@ async function main() {
     check("typecheck", run("typecheck", "npx", ["tsc", "--noEmit"]));
   }
 
-  if (!only || only === "unit") {
-    const ok = run("unit and integration tests", "npx", [
-      "vitest",
-      "run",
-      "--reporter=default",
-      "--reporter=json",
-      "--outputFile.json=test-results/unit.json",
-    ]);
-    const counts = readCounts("test-results/unit.json", (j: { numPassedTests: number; numFailedTests: number }) => ({
-      passed: j.numPassedTests,
-      failed: j.numFailedTests,
-    }));
-    if (counts) {
-      tally.passed += counts.passed;
-      tally.failed += counts.failed + (ok || counts.failed ? 0 : 1);
-    } else check("vitest produced a report", false);
-  }
+  for (const project of ["unit", "integration"] as const) if (!only || only === project) vitest(project);
 
   if (!only || only === "e2e") {
     if (!process.env.SKIP_BUILD)
@@ -84,6 +74,27 @@ async function main() {
 
   console.log(`\n${tally.passed} passed, ${tally.failed} failed`);
   process.exit(tally.failed ? 1 : 0);
+}
+
+/** One vitest project; its passed and failed tests join the tally (a run that failed without a failed test counts one). */
+function vitest(project: "unit" | "integration") {
+  const report = `test-results/${project}.json`;
+  const ok = run(`${project} tests`, "npx", [
+    "vitest",
+    "run",
+    `--project=${project}`,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ]);
+  const counts = readCounts(report, (j: { numPassedTests: number; numFailedTests: number }) => ({
+    passed: j.numPassedTests,
+    failed: j.numFailedTests,
+  }));
+  if (counts) {
+    tally.passed += counts.passed;
+    tally.failed += counts.failed + (ok || counts.failed ? 0 : 1);
+  } else check(`vitest produced the ${project} report`, false);
 }
 
 // Async so an in-process PGlite (when no PostgreSQL server answers) keeps serving meanwhile.

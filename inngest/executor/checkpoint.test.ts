@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness } from "./test-support/harness";
+import { startHarness } from "@/test/support/executor-harness";
 
 // Executions counted in the test process, which also serves the app.
 const runs: Record<string, number> = {};

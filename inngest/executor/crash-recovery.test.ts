@@ -5,8 +5,9 @@ import { Inngest } from "inngest";
 import { serve } from "inngest/node";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createTestDatabase, freePort, type TestDatabase } from "@/test/helpers/database";
-import { waitUntil } from "./test-support/harness";
+import { waitUntil } from "@/lib/wait-until";
+import { createTestDatabase, type TestDatabase } from "@/test/support/database";
+import { freePort } from "@/test/support/free-port";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const STEPS = 6;

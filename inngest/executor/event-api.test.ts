@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness } from "./test-support/harness";
+import { startHarness } from "@/test/support/executor-harness";
 
 let h: Awaited<ReturnType<typeof startHarness>>;
 const post = (body: string, key = "k") =>

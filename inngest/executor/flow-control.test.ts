@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, waitUntil } from "./test-support/harness";
+import { waitUntil } from "@/lib/wait-until";
+import { startHarness } from "@/test/support/executor-harness";
 
 let active = 0;
 let maxActive = 0;

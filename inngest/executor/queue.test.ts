@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/apply-migrations";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { EXECUTOR_MIGRATIONS } from "./executor";
 import { claimKeyed } from "./queue";
 

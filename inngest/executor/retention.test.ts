@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { startHarness } from "@/test/support/executor-harness";
 import { pruneHistory } from "./retention";
-import { startHarness } from "./test-support/harness";
 
 let h: Awaited<ReturnType<typeof startHarness>>;
 

@@ -1,6 +1,6 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness } from "./test-support/harness";
+import { startHarness } from "@/test/support/executor-harness";
 
 // Counters live in the test process, which also serves the app: they count real executions.
 const calls: Record<string, number> = {};

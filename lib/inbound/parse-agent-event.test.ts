@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureJson } from "./fixtures/load-fixture";
+import { fixtureJson } from "@/test/support/load-fixture";
 import { parseAgentEvent } from "./parse-agent-event";
 
 const fixtures =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { fixtureJson, fixtureText } from "@/test/support/load-fixture";
 import { isBrevoKind } from "./brevo-webhook-schema";
-import { fixtureJson, fixtureText } from "./fixtures/load-fixture";
 import { parseBrevoWebhook } from "./parse-brevo-webhook";
 
 const meetingText = fixtureText("brevo-meeting.json");

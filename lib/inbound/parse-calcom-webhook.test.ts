@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureJson, fixtureText } from "./fixtures/load-fixture";
+import { fixtureJson, fixtureText } from "@/test/support/load-fixture";
 import { calcomServiceName, parseCalcomWebhook } from "./parse-calcom-webhook";
 
 const ORG = "550e8400-e29b-41d4-a716-446655440000";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureJson, fixtureText } from "./fixtures/load-fixture";
+import { fixtureJson, fixtureText } from "@/test/support/load-fixture";
 import { parseVardaEvent } from "./parse-varda-event";
 import { vardaChannel, vardaOutcomeLeadStatus } from "./varda-mappings";
 

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { fixtureText } from "./fixtures/load-fixture";
+import { fixtureText } from "@/test/support/load-fixture";
 import { verifyCalcomSignature } from "./verify-calcom-signature";
 
 const SECRET = "calcom-secret";

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
 import type { Db } from "@/lib/db/client";
-import { createTestDatabase, freePort, type TestDatabase } from "@/test/helpers/database";
-import { hostRoute } from "@/test/helpers/route-host";
-import { startReceiver } from "@/test/helpers/receiver";
-import { seedNodeVerifies, seedPythonVerifies } from "@/test/helpers/seed-snippets";
-import { createTestOrganization, setWebhookTestEnv } from "@/test/helpers/webhook-fixtures";
+import { createTestDatabase, type TestDatabase } from "@/test/support/database";
+import { freePort } from "@/test/support/free-port";
+import { hostRoute } from "@/test/support/route-host";
+import { startReceiver } from "@/test/support/receiver";
+import { seedNodeVerifies, seedPythonVerifies } from "@/test/support/seed-snippets";
+import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
 import { EVENT_CATALOGUE } from "./event-catalogue";
 
 // The whole pipeline: emitEvent → real Inngest SDK route handler (app/api/inngest/route.ts) →

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { setUpTestDb } from "@/test/helpers/test-db";
-import { startReceiver } from "@/test/helpers/receiver";
-import { createTestOrganization, setWebhookTestEnv } from "@/test/helpers/webhook-fixtures";
+import { setUpTestDb } from "@/test/support/test-db";
+import { startReceiver } from "@/test/support/receiver";
+import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
 import { attemptDelivery } from "./attempt-delivery";
 import { AUTO_DISABLE_AFTER } from "./delivery-settings";
 import { emitEvent, sendBatches, sweepOutbox, withEvents } from "./emit-event";

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readSeed } from "@/test/support/read-seed";
 import {
   EVENT_CATALOGUE,
   EVENT_TYPES,
@@ -13,7 +12,7 @@ import {
 
 // The seed's examples are the contract: field names, types and nesting. Ids there are shortened
 // ("660f9500-..."); they are completed to real UUIDs before parsing.
-const seedText = readFileSync(path.join(process.cwd(), "..", "shared", "seeds", "empfio-webhook-events.txt"), "utf8");
+const seedText = readSeed("empfio-webhook-events.txt");
 const seedExamples = new Map<string, Record<string, unknown>>(
   [...seedText.matchAll(/\{\n"event": "([\w.]+)",[^{}]*"data": \{([^{}]*)\n\}\n\}/g)].map((m) => [
     m[1],

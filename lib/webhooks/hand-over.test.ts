@@ -1,7 +1,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { setUpTestDb } from "@/test/helpers/test-db";
-import { createTestOrganization, setWebhookTestEnv } from "@/test/helpers/webhook-fixtures";
+import { setUpTestDb } from "@/test/support/test-db";
+import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
 import { EVENT_CATALOGUE } from "./event-catalogue";
 
 // An Inngest whose event API accepts connections and never answers.

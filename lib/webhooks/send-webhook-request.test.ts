@@ -2,8 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { freePort } from "@/test/helpers/database";
-import { startReceiver } from "@/test/helpers/receiver";
+import { freePort } from "@/test/support/free-port";
+import { startReceiver } from "@/test/support/receiver";
 import { MAX_RESPONSE_BYTES, sendWebhookRequest, USER_AGENT } from "./send-webhook-request";
 import { createWebhookAgent } from "./webhook-dispatcher";
 

@@ -5,7 +5,7 @@ import {
   seedNodeVerifies,
   seedPython,
   seedPythonVerifies,
-} from "@/test/helpers/seed-snippets";
+} from "@/test/support/seed-snippets";
 import { serializeEnvelope } from "./envelope";
 import {
   buildSignatureHeaders,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startReceiver, type Received } from "@/test/helpers/receiver";
-import { seedNodeVerifies, seedPythonVerifies } from "@/test/helpers/seed-snippets";
+import { startReceiver, type Received } from "@/test/support/receiver";
+import { seedNodeVerifies, seedPythonVerifies } from "@/test/support/seed-snippets";
 import { EVENT_CATALOGUE, parseEventData } from "./event-catalogue";
 import { serializeEnvelope } from "./envelope";
 import { sendWebhookRequest } from "./send-webhook-request";

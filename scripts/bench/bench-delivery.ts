@@ -11,9 +11,11 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
-import { createTestDatabase, freePort } from "@/test/helpers/database";
-import { hostRoute } from "@/test/helpers/route-host";
-import { startReceiver, type Received } from "@/test/helpers/receiver";
+import { waitUntil } from "@/lib/wait-until";
+import { createTestDatabase } from "@/test/support/database";
+import { freePort } from "@/test/support/free-port";
+import { hostRoute } from "@/test/support/route-host";
+import { startReceiver, type Received } from "@/test/support/receiver";
 import { V8_SERVER_FLAGS } from "../lib/v8-server-flags";
 import { closedLoop, cpuPerUnit, percentiles } from "./load";
 
@@ -75,7 +77,12 @@ async function main() {
     workers: CONCURRENCY,
     log: false,
   });
-  await waitFor(async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced);
+  await waitUntil(
+    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
+    60_000,
+    "the executor to sync",
+    50,
+  );
 
   const sent = new Map<string, number>();
   const latencies: number[] = [];
@@ -119,7 +126,7 @@ async function main() {
     process.pid,
     async () => {
       await closedLoop(N, CONCURRENCY, (i) => emit(i, "burst"));
-      await waitFor(async () => latencies.length >= N, 600_000);
+      await waitUntil(() => latencies.length >= N, 600_000, "the burst's deliveries", 50);
     },
     N,
   );
@@ -130,7 +137,7 @@ async function main() {
   latencies.length = 0;
   const paced = Math.min(N, 500);
   const pacedFailed = await atRate(paced, 100, (i) => emit(i, "paced"));
-  await waitFor(async () => latencies.length >= paced - pacedFailed(), 600_000);
+  await waitUntil(() => latencies.length >= paced - pacedFailed(), 600_000, "the paced deliveries", 50);
   const pacedSummary = percentiles(latencies);
 
   // The same paced load while a second endpoint, subscribed to every event, hangs for 10 s.
@@ -138,7 +145,7 @@ async function main() {
   await createEndpoint(db, org.id, { url: hanging.url, event_types: ["lead.created"] });
   latencies.length = 0;
   const isolatedFailed = await atRate(paced, 100, (i) => emit(i, "isolated"));
-  await waitFor(async () => latencies.length >= paced - isolatedFailed(), 600_000);
+  await waitUntil(() => latencies.length >= paced - isolatedFailed(), 600_000, "the isolated deliveries", 50);
   const isolated = percentiles(latencies);
 
   console.log(
@@ -189,15 +196,6 @@ async function atRate(n: number, rate: number, work: (i: number) => Promise<unkn
 }
 
 const failedNote = (failed: number) => (failed > 0 ? `; ${failed} emits FAILED (overload), left out` : "");
-
-async function waitFor(check: () => Promise<boolean>, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("timed out");
-}
 
 if (process.argv[2] === SERVE_ROUTE) void serveRoute();
 else void main();

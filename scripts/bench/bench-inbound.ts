@@ -10,9 +10,10 @@ import os, { loadavg } from "node:os";
 import path from "node:path";
 import { Pool, type Dispatcher } from "undici";
 import { createDb } from "@/lib/db/client";
-import { createTestDatabase, freePort } from "@/test/helpers/database";
-import { createTestOrganization } from "@/test/helpers/webhook-fixtures";
-import { waitFor } from "../lib/net";
+import { waitUntil } from "@/lib/wait-until";
+import { createTestDatabase } from "@/test/support/database";
+import { freePort } from "@/test/support/free-port";
+import { createTestOrganization } from "@/test/support/webhook-fixtures";
 import { closedLoop, cpuPerUnit, openLoop, percentiles, type Percentiles } from "./load";
 
 const N = Number(process.argv[2] ?? 4000);
@@ -49,7 +50,7 @@ async function main() {
     stdio: ["ignore", "ignore", "inherit"],
   });
   const origin = `http://127.0.0.1:${port}`;
-  await waitFor("the app", async () => (await fetch(`${origin}/api/health`)).ok, 180_000);
+  await waitUntil(async () => (await fetch(`${origin}/api/health`)).ok, 180_000, "the app", 250);
   const http = new Pool(origin, { connections: CONCURRENCY, pipelining: 1 });
 
   let sent = 0;

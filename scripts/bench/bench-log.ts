@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { createDb } from "@/lib/db/client";
 import { listDeliveries, listDeliveriesQuery } from "@/lib/webhooks/list-deliveries";
-import { createTestDatabase } from "@/test/helpers/database";
+import { createTestDatabase } from "@/test/support/database";
 
 const TOTAL = Number(process.env.BENCH_DELIVERIES ?? 1_000_000);
 const ENDPOINTS = 100;

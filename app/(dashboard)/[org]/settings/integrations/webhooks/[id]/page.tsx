@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/webhooks/back-link";
 import { EndpointDetail } from "@/components/webhooks/endpoint-detail";
-import { endpointOr404 } from "@/lib/api-client/find-or-404";
+import { endpointOr404 } from "@/lib/webhooks/find-or-404";
 import { requireMembership } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };

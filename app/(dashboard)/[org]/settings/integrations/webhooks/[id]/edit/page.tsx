@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { BackLink } from "@/components/webhooks/back-link";
 import { EditEndpoint } from "@/components/webhooks/edit-endpoint";
 import { ManagersOnly } from "@/components/webhooks/managers-only";
-import { endpointOr404 } from "@/lib/api-client/find-or-404";
+import { endpointOr404 } from "@/lib/webhooks/find-or-404";
 import { requireMembership } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Edit webhook" };

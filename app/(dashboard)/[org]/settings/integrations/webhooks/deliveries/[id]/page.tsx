@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/webhooks/back-link";
 import { DeliveryDetail } from "@/components/webhooks/delivery-detail";
-import { deliveryOr404 } from "@/lib/api-client/find-or-404";
+import { deliveryOr404 } from "@/lib/webhooks/find-or-404";
 import { requireMembership } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Delivery" };

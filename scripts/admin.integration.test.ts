@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { setUpTestDb } from "@/test/helpers/test-db";
+import { setUpTestDb } from "@/test/support/test-db";
 
 const t = setUpTestDb();
 

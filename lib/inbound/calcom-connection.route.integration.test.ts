@@ -6,9 +6,9 @@ import {
   setUpInboundRoute,
   subscribeReceiver,
   type RejectionCase,
-} from "@/test/helpers/inbound-route";
-import { createTestOrganization } from "@/test/helpers/webhook-fixtures";
-import { fixtureJson } from "./fixtures/load-fixture";
+} from "@/test/support/inbound-route";
+import { createTestOrganization } from "@/test/support/webhook-fixtures";
+import { fixtureJson } from "@/test/support/load-fixture";
 
 // POST /api/v1/webhooks/calcom/{connection_id} over real HTTP: the global route's handling, but
 // signed with the connection's generated secret (required) and booked into its organization.

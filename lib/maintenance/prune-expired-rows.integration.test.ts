@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { claimDedupeKey } from "@/lib/inbound/claim-dedupe-key";
-import { setUpTestDb } from "@/test/helpers/test-db";
+import { setUpTestDb } from "@/test/support/test-db";
 import { pruneExpiredRows } from "./prune-expired-rows";
 
 const t = setUpTestDb();

@@ -2,8 +2,10 @@ import http from "node:http";
 import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/node";
 import pg from "pg";
-import { createTestDatabase, freePort, type TestDatabase } from "@/test/helpers/database";
-import { startExecutor, type RunningExecutor } from "../executor";
+import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
+import { waitUntil } from "@/lib/wait-until";
+import { createTestDatabase, type TestDatabase } from "./database";
+import { freePort } from "./free-port";
 
 type AnyFunction = InngestFunction.Any;
 export type RunRow = { id: string; fn_id: string; status: string; output: unknown; error: { message?: string } | null };
@@ -83,13 +85,4 @@ export async function startHarness(
       await database.drop();
     },
   };
-}
-
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { setUpInboundRoute } from "@/test/helpers/inbound-route";
+import { setUpInboundRoute } from "@/test/support/inbound-route";
 
 // POST /api/v1/webhooks/calcom, signed as Cal.com signs (X-Cal-Signature-256 over the raw body).
 const SECRET = "calcom-test-secret";

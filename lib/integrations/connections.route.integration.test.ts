@@ -1,10 +1,10 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
-import { fixtureText } from "@/lib/inbound/fixtures/load-fixture";
-import { hostRoute } from "@/test/helpers/route-host";
-import { createTestOrganization, setWebhookTestEnv } from "@/test/helpers/webhook-fixtures";
+import { createTestDatabase, type TestDatabase } from "@/test/support/database";
+import { fixtureText } from "@/test/support/load-fixture";
+import { hostRoute } from "@/test/support/route-host";
+import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
 
 // The connections API and the inbound log API over real HTTP, authenticated with API keys (as a
 // customer's program calls them). The member role (403) needs a browser session: e2e/api.spec.ts.

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
+import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { applyMigrations, PRISMA_MIGRATIONS } from "./apply-migrations";
 
 const migrationCount = () =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deliverNewEvents, setUpInboundRoute, subscribeReceiver } from "@/test/helpers/inbound-route";
+import { deliverNewEvents, setUpInboundRoute, subscribeReceiver } from "@/test/support/inbound-route";
 
 // POST /api/v1/webhooks/agent-event, called as the agent service calls it.
 const TOKEN = "internal-test-token-0123456789";

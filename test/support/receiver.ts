@@ -10,9 +10,13 @@ export type Reply = {
   hang?: boolean;
 };
 
-/** A real HTTP receiver on loopback; `reply` decides each answer (by call number). */
+/**
+ * A real HTTP receiver on loopback, for vitest, Playwright and the scripts. `reply` decides each
+ * answer (by call number); `answer(status)` changes the status of answers `reply` leaves open.
+ */
 export async function startReceiver(reply: (n: number, req: Received) => Reply = () => ({})) {
   const received: Received[] = [];
+  let status = 200;
   const server = http.createServer((req, res) => {
     let body = "";
     req.setEncoding("utf8");
@@ -22,9 +26,10 @@ export async function startReceiver(reply: (n: number, req: Received) => Reply =
       received.push(entry);
       const r = reply(received.length, entry);
       if (r.hang) return;
+      const code = r.status ?? status;
       setTimeout(() => {
-        res.writeHead(r.status ?? 200, { "Content-Type": "application/json", ...r.headers });
-        res.end(r.body ?? '{"ok":true}');
+        res.writeHead(code, { "Content-Type": "application/json", ...r.headers });
+        res.end(r.body ?? (code < 300 ? '{"ok":true}' : '{"error":"receiver told to fail"}'));
       }, r.delayMs ?? 0);
     });
   });
@@ -34,6 +39,9 @@ export async function startReceiver(reply: (n: number, req: Received) => Reply =
     url: `http://127.0.0.1:${port}/hook`,
     port,
     received,
+    answer(next: number) {
+      status = next;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

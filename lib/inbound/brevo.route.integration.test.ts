@@ -5,8 +5,8 @@ import {
   setUpInboundRoute,
   subscribeReceiver,
   type RejectionCase,
-} from "@/test/helpers/inbound-route";
-import { fixtureJson, fixtureText } from "./fixtures/load-fixture";
+} from "@/test/support/inbound-route";
+import { fixtureJson, fixtureText } from "@/test/support/load-fixture";
 
 // POST /api/v1/webhooks/brevo/{connection_id}/{kind} over real HTTP with the seed's payloads,
 // authorized as Brevo sends it (the connection's bearer token, or basic auth from the URL).

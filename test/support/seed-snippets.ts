@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { readSeed } from "./read-seed";
 
 // The customer guide's verification snippets from the seed (empfio-custom-webhooks.txt).
-const seed = readFileSync(path.join(process.cwd(), "..", "shared", "seeds", "empfio-custom-webhooks.txt"), "utf8");
+const seed = readSeed("empfio-custom-webhooks.txt");
 const PY_END = "return hmac.compare_digest(signature, expected)";
 export const seedPython = seed.slice(seed.indexOf("import hmac"), seed.indexOf(PY_END) + PY_END.length);
 export const nodeSnippet = seed

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/test/helpers/database";
-import { readExpectedSchema } from "./expected-schema";
+import { createTestDatabase, type TestDatabase } from "@/test/support/database";
+import { readExpectedSchema } from "@/test/support/expected-schema";
 
 // How each Prisma type must look in information_schema.
 const PG_TYPES: Record<string, string> = {

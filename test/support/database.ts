@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/apply-migrations";
+import { freePort } from "./free-port";
 
 /**
  * A throwaway database per test file: on the PostgreSQL server at TEST_POSTGRES_URL
@@ -69,16 +69,4 @@ async function serverReachable(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }

@@ -6,8 +6,8 @@ import {
   setUpInboundRoute,
   subscribeReceiver,
   type RejectionCase,
-} from "@/test/helpers/inbound-route";
-import { fixtureJson, fixtureText } from "./fixtures/load-fixture";
+} from "@/test/support/inbound-route";
+import { fixtureJson, fixtureText } from "@/test/support/load-fixture";
 
 // POST /api/v1/webhooks/varda/{connection_id} over real HTTP, signed as Varda signs
 // (X-Varda-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">), with the

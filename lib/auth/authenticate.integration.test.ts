@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createOrganization } from "@/lib/organizations/create-organization";
-import { setUpTestDb } from "@/test/helpers/test-db";
+import { setUpTestDb } from "@/test/support/test-db";
 import { authenticate } from "./authenticate";
 import { LOGIN_LIMITS } from "./login-rate-limit";
 

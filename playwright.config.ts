@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { TSX_NODE_ARGS } from "./scripts/lib/tsx-node-args";
 
 // Runs against the production build (`npm start`) on the database scripts/test.ts prepared.
 // The browser is Debian's Chromium: `npx playwright install` cannot download here.
@@ -32,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import tsx scripts/start.ts start",
+    command: `node ${TSX_NODE_ARGS.join(" ")} scripts/start.ts start`,
     url: `${E2E_BASE_URL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

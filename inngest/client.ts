@@ -1,3 +1,4 @@
+import "server-only";
 import "./plain-process-env";
 import { Inngest } from "inngest";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import pino from "pino";
 
 // JSON lines to stdout; secrets are never passed to the logger (redaction below is a backstop).

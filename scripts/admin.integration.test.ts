@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { setUpTestDb } from "@/test/support/test-db";
+import { TSX_NODE_ARGS } from "./lib/tsx-node-args";
 
 const t = setUpTestDb();
 
 function admin(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/admin.ts", ...args], {
+  const result = spawnSync(process.execPath, [...TSX_NODE_ARGS, "scripts/admin.ts", ...args], {
     env: { ...process.env, DATABASE_URL: t.url },
     encoding: "utf8",
     timeout: 30_000,

@@ -19,6 +19,7 @@ import { startExecutor } from "@/inngest/executor/executor";
 import { createTestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
 import { cpuPerUnit } from "./bench/load";
+import { TSX_NODE_ARGS } from "./lib/tsx-node-args";
 
 const N = Number(process.argv[2] ?? 2000);
 const WORKERS = 32;
@@ -58,7 +59,7 @@ function serveApp(): void {
 }
 
 async function spawnApp(inngestUrl: string): Promise<{ url: string; calls: () => Promise<number>; stop: () => void }> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", import.meta.filename, SERVE_APP], {
+  const child: ChildProcess = spawn(process.execPath, [...TSX_NODE_ARGS, import.meta.filename, SERVE_APP], {
     env: { ...process.env, BENCH_INNGEST_URL: inngestUrl },
     stdio: ["pipe", "pipe", "inherit"],
   });

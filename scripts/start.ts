@@ -11,6 +11,7 @@ import { seedDemoOrganization } from "@/lib/organizations/seed-demo";
 import { waitUntil } from "@/lib/wait-until";
 import { ChildGroup } from "./lib/children";
 import { portIsFree } from "./lib/port-is-free";
+import { TSX_NODE_ARGS } from "./lib/tsx-node-args";
 import { V8_SERVER_FLAGS } from "./lib/v8-server-flags";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
@@ -90,7 +91,7 @@ function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 async function startEmbeddedDatabase(env: NodeJS.ProcessEnv): Promise<string> {
   const dbPort = Number(env.EMBEDDED_DB_PORT ?? 5488);
   const url = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres`;
-  children.spawn("database", process.execPath, ["--import", "tsx", "scripts/embedded-db.ts"], {
+  children.spawn("database", process.execPath, [...TSX_NODE_ARGS, "scripts/embedded-db.ts"], {
     ...env,
     EMBEDDED_DB_DIR: path.join(dataDir, "pglite"),
     EMBEDDED_DB_PORT: String(dbPort),
@@ -106,7 +107,7 @@ async function startExecutor(env: NodeJS.ProcessEnv): Promise<string> {
   if (!(await portIsFree(executorPort)))
     fail(`Port ${executorPort} (the executor's) is in use. Set INNGEST_EXECUTOR_PORT to another port.`);
   const url = `http://127.0.0.1:${executorPort}`;
-  children.spawn("executor", process.execPath, ["--import", "tsx", "inngest/executor/main.ts"], {
+  children.spawn("executor", process.execPath, [...TSX_NODE_ARGS, "inngest/executor/main.ts"], {
     ...env,
     INNGEST_EXECUTOR_PORT: String(executorPort),
     INNGEST_EXECUTOR_APP_URL: env.INNGEST_EXECUTOR_APP_URL ?? `http://127.0.0.1:${port}/api/inngest`,

@@ -10,6 +10,7 @@ import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
 import { startReceiver } from "@/test/support/receiver";
+import { TSX_NODE_ARGS } from "./lib/tsx-node-args";
 
 const EVENTS = Number(process.env.CRASH_EVENTS ?? 1000);
 const ENDPOINTS = 3;
@@ -50,7 +51,7 @@ async function main() {
       env,
       stdio: "ignore",
     }),
-    executor: spawn(process.execPath, ["--import", "tsx", "inngest/executor/main.ts"], { env, stdio: "ignore" }),
+    executor: spawn(process.execPath, [...TSX_NODE_ARGS, "inngest/executor/main.ts"], { env, stdio: "ignore" }),
   });
   const ready = async () => {
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${appPort}/api/inngest`)).ok, 60_000, "the app", 200);

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "@/test/support/database";
+import { SERVER_CONDITION } from "./lib/tsx-node-args";
 
 type Tally = { passed: number; failed: number };
 const tally: Tally = { passed: 0, failed: 0 };
@@ -53,7 +54,9 @@ async function main() {
     const database = await createTestDatabase({ migrate: false });
     const dataDir = mkdtempSync(path.join(tmpdir(), "empfio-e2e-"));
     try {
-      const ok = await runAsync("e2e tests (Chromium)", "npx", ["playwright", "test"], {
+      // global-setup.ts seeds the database through lib/, whose server modules import "server-only".
+      const playwright = [SERVER_CONDITION, "node_modules/@playwright/test/cli.js", "test"];
+      const ok = await runAsync("e2e tests (Chromium)", process.execPath, playwright, {
         ...process.env,
         E2E_DATABASE_URL: database.url,
         E2E_DATA_DIR: dataDir,

@@ -6,6 +6,7 @@ import { serve } from "inngest/node";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { waitUntil } from "@/lib/wait-until";
+import { TSX_NODE_ARGS } from "@/scripts/lib/tsx-node-args";
 import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
 
@@ -21,7 +22,7 @@ let child: ChildProcess | undefined;
 
 function spawnExecutor(): Promise<ChildProcess> {
   // `node --import tsx` rather than the tsx CLI, whose extra wrapper process would survive kill -9.
-  const proc = spawn(process.execPath, ["--import", "tsx", "inngest/executor/main.ts"], {
+  const proc = spawn(process.execPath, [...TSX_NODE_ARGS, "inngest/executor/main.ts"], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "inherit"],

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { pruneExpiredRows } from "@/lib/maintenance/prune-expired-rows";
 import { inngest } from "../client";

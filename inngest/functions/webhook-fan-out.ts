@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { createDeliveries } from "@/lib/webhooks/create-deliveries";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { sweepOutbox } from "@/lib/webhooks/emit-event";
 import { inngest } from "../client";

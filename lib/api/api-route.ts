@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError, asAppError, validationError } from "@/lib/errors";

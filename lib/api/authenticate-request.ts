@@ -1,3 +1,4 @@
+import "server-only";
 import { getServerSession } from "next-auth";
 import { verifyApiKey } from "@/lib/api-keys/manage-api-keys";
 import { authOptions } from "@/lib/auth/options";

@@ -1,4 +1,5 @@
 // The JSON shapes of /api/v1 (snake_case, like the seeds' payloads). The dashboard reads these too.
+import "server-only";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { failureAdvice } from "@/lib/webhooks/failure-advice";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { emailSchema } from "@/lib/organizations/schemas";
 import { isLoginLimited, recordLoginAttempt } from "./login-rate-limit";

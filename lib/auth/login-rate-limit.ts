@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 
 // Failed attempts counted in the database, so the limit holds across app instances.

@@ -1,3 +1,4 @@
+import "server-only";
 import bcrypt from "bcryptjs";
 
 // bcrypt cost 11: ~100 ms per hash here, slow enough to blunt guessing, fast enough for sign-in.

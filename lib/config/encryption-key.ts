@@ -1,3 +1,4 @@
+import "server-only";
 import { parseEncryptionKey } from "@/lib/crypto/secret-box";
 
 let cached: { text: string; key: Buffer } | undefined;

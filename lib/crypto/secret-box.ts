@@ -1,3 +1,4 @@
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 // "v1.<iv>.<tag>.<ciphertext>", each part base64url: compact, URL- and log-safe, and versioned

@@ -1,3 +1,4 @@
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { POOL_IDLE_TIMEOUT_MS, TCP_KEEPALIVE } from "./pool-settings";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { cancelBooking, createBooking, rescheduleBooking } from "@/lib/records/bookings";

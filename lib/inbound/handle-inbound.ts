@@ -1,3 +1,4 @@
+import "server-only";
 import { errorResponse } from "@/lib/api/api-route";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { asAppError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 
 export function sha256Hex(...parts: (string | Uint8Array)[]): string {

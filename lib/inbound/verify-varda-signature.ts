@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac } from "node:crypto";
 import { hexDigestEqual } from "./constant-time-equal";
 import { rejected, verified, type VerificationResult } from "./verification-result";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 
 /** Rate-limit windows are at most a minute long; a day of history is plenty for support questions. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Emit } from "@/lib/webhooks/emit-event";
 

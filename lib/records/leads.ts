@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Emit } from "@/lib/webhooks/emit-event";
 import type { LeadChannel, LeadStatus } from "@/lib/generated/prisma/enums";

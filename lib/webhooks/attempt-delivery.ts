@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AUTO_DISABLE_AFTER, allowInsecureUrls, deliveryTimeoutMs } from "./delivery-settings";
 import { signingSecrets } from "./endpoint-secrets";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { EVENT_CATALOGUE, isEventType } from "./event-catalogue";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getEncryptionKey } from "@/lib/config/encryption-key";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { DeliveryRow } from "@/lib/api/serializers";
 import type { Db } from "@/lib/db/client";

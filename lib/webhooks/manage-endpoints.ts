@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { notFound, validationError } from "@/lib/errors";

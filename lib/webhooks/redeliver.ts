@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { inngest } from "@/inngest/client";
 import { notFound } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import net from "node:net";
 import { request, type Dispatcher } from "undici";
 import { hostOf, isPublicAddress } from "./url-safety";

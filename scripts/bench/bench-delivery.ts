@@ -16,6 +16,7 @@ import { createTestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
 import { hostRoute } from "@/test/support/route-host";
 import { startReceiver, type Received } from "@/test/support/receiver";
+import { TSX_NODE_ARGS } from "../lib/tsx-node-args";
 import { V8_SERVER_FLAGS } from "../lib/v8-server-flags";
 import { closedLoop, cpuPerUnit, percentiles } from "./load";
 
@@ -34,7 +35,7 @@ async function serveRoute(): Promise<void> {
 }
 
 async function spawnRoute(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [...V8_SERVER_FLAGS, "--import", "tsx", import.meta.filename, SERVE_ROUTE], {
+  const child = spawn(process.execPath, [...V8_SERVER_FLAGS, ...TSX_NODE_ARGS, import.meta.filename, SERVE_ROUTE], {
     env,
     stdio: ["pipe", "pipe", "inherit"],
   });

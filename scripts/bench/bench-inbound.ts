@@ -14,6 +14,7 @@ import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
 import { createTestOrganization } from "@/test/support/webhook-fixtures";
+import { TSX_NODE_ARGS } from "../lib/tsx-node-args";
 import { closedLoop, cpuPerUnit, openLoop, percentiles, type Percentiles } from "./load";
 
 const N = Number(process.argv[2] ?? 4000);
@@ -33,7 +34,7 @@ async function main() {
   const db = createDb(database.url, 2);
   const org = await createTestOrganization(db);
   const [port, executorPort] = [await freePort(), await freePort()];
-  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "start"], {
+  const app = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts", "start"], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -9,6 +9,10 @@ import { addMember, AlreadyMemberError } from "@/lib/organizations/add-member";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { findOrganization } from "@/lib/organizations/find-organization";
 import { emitSample } from "@/lib/webhooks/emit-sample";
+import { installInngestDeliveryRuns } from "@/inngest/install-delivery-runs";
+
+// emit-sample hands deliveries over; when Inngest is unreachable from here, the sweep starts them.
+installInngestDeliveryRuns();
 
 const COMMANDS: Record<string, string[]> = {
   "create-org": ["name", "owner-email", "owner-password"],

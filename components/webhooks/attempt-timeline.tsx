@@ -15,7 +15,7 @@ const TRIGGERS: Record<string, string> = {
 export function AttemptTimeline({ attempts, delivery }: { attempts: Attempt[]; delivery: Delivery }) {
   return (
     <ol className="relative space-y-6 border-l border-zinc-200 pl-6 dark:border-zinc-800">
-      {attempts.length === 0 ? (
+      {attempts.length === 0 && delivery.status === "pending" ? (
         <li className="text-sm text-zinc-600 dark:text-zinc-400">No attempt yet: the first one is queued.</li>
       ) : null}
       {attempts.map((a, i) => (
@@ -73,6 +73,9 @@ export function AttemptTimeline({ attempts, delivery }: { attempts: Attempt[]; d
       ) : null}
       {delivery.status === "failed" ? (
         <li className="text-sm text-zinc-600 dark:text-zinc-400">
+          {delivery.last_error ? (
+            <span className="block text-red-700 dark:text-red-400">Failed: {delivery.last_error}</span>
+          ) : null}
           No more automatic attempts. Fix the cause, then use “Retry now”.
         </li>
       ) : null}

@@ -1,7 +1,6 @@
 import { pruneExpiredRowsCron } from "./prune-expired-rows";
 import { webhookDeliver } from "./webhook-deliver";
-import { webhookFanOut } from "./webhook-fan-out";
-import { webhookOutboxSweep } from "./webhook-outbox-sweep";
+import { webhookDeliverySweep } from "./webhook-delivery-sweep";
 
-/** Every function served at /api/inngest. */
-export const functions = [webhookDeliver, webhookFanOut, webhookOutboxSweep, pruneExpiredRowsCron];
+/** Every function the app serves. */
+export const functions = [webhookDeliver, webhookDeliverySweep, pruneExpiredRowsCron];

@@ -199,7 +199,7 @@ describe("agent events", () => {
     });
   });
 
-  it("new_lead's event is stored as handed over while nobody subscribes, and reaches a subscribed endpoint signed", async () => {
+  it("new_lead's event makes no delivery while nobody subscribes, and reaches a subscribed endpoint signed", async () => {
     const unheard = await (
       await send({ type: "new_lead", organization_id: ctx.orgId, data: { name: "Nobody Listens", channel: "sms" } })
     ).json();
@@ -216,9 +216,11 @@ describe("agent events", () => {
         (await ctx.db.webhookEvent.findMany({ where: { organizationId: ctx.orgId, type: "lead.created" } })).find(
           (e) => JSON.parse(e.payload).data.id === leadId,
         )!;
-      // Nothing to deliver: marked handed over at once. A subscriber: left for Inngest (not running here).
-      expect((await outbox(unheard.lead_id)).dispatchedAt).not.toBeNull();
-      expect((await outbox(heard.lead_id)).dispatchedAt).toBeNull();
+      // Nothing to deliver: no delivery at all. A subscriber: one pending delivery, left for a run.
+      const deliveries = async (leadId: string) =>
+        ctx.db.webhookDelivery.findMany({ where: { eventId: (await outbox(leadId)).id } });
+      expect(await deliveries(unheard.lead_id)).toEqual([]);
+      expect((await deliveries(heard.lead_id)).map((d) => d.status)).toEqual(["pending"]);
       await deliverNewEvents(ctx.db, ctx.orgId);
       const lead = await ctx.db.lead.findUniqueOrThrow({ where: { id: heard.lead_id } });
       expect(

@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { leadCreatedData, type NewLead } from "@/lib/records/leads";
-import { handOver, outboxCtes, outboxEvent, type NewDelivery } from "@/lib/webhooks/emit-event";
+import { outboxCtes, outboxEvent, type NewDelivery } from "@/lib/webhooks/emit-event";
+import { handOver } from "@/lib/webhooks/hand-over";
 import { claimCtes } from "./claim-dedupe-key";
 import type { InboundContext, InboundResult } from "./handle-inbound";
 
@@ -62,6 +63,10 @@ export async function createLeadOnce(
   if (!row.org_found) throw new AppError("not_found", `Organization ${organizationId} not found`);
   const base = { organizationId, eventType: "new_lead", logged: true };
   if (!row.claimed) return { ...base, outcome: "duplicate", body: { status: "duplicate" } };
-  if (row.deliveries) await handOver(db, [{ id: outbox.id, deliveries: row.deliveries }]);
+  if (row.deliveries)
+    await handOver(
+      db,
+      row.deliveries.map((d) => d.endpointId),
+    );
   return { ...base, outcome: "processed", effects, body: { status: "processed", lead_id: lead.id } };
 }

@@ -1,22 +1,29 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { inngest } from "@/inngest/client";
 import { notFound } from "@/lib/errors";
-import { attemptDelivery } from "./attempt-delivery";
-import { WEBHOOK_DELIVERY_REQUESTED } from "./inngest-events";
-import { getEndpoint } from "./manage-endpoints";
 import { isUuid } from "@/lib/ids";
+import { attemptDelivery, type AttemptOutcome } from "./attempt-delivery";
+import { handOver } from "./hand-over";
+import { getEndpoint } from "./manage-endpoints";
 
 /** "Retry now": one attempt at once, outside the schedule. A success ends the delivery. */
-export async function retryDeliveryNow(db: Db, organizationId: string, deliveryId: string) {
+export async function retryDeliveryNow(db: Db, organizationId: string, deliveryId: string): Promise<AttemptOutcome> {
   const delivery = isUuid(deliveryId)
-    ? await db.webhookDelivery.findFirst({ where: { id: deliveryId, organizationId } })
+    ? await db.webhookDelivery.findFirst({ where: { id: deliveryId, organizationId }, select: { id: true } })
     : null;
-  if (!delivery) throw notFound("Delivery");
-  return attemptDelivery(db, delivery.id, { trigger: "manual" });
+  const outcome = delivery ? await attemptDelivery(db, delivery.id, "manual") : null;
+  if (!outcome) throw notFound("Delivery");
+  return outcome;
 }
 
-/** Re-delivers every failed delivery of an endpoint since a time, each on the full schedule again. */
+/** Deliveries flipped back to pending per statement: each is a short transaction, however many there are. */
+const REQUEUE_BATCH = 1_000;
+
+/**
+ * Re-delivers every failed delivery of an endpoint since a time, each on the full schedule again
+ * (attempt at once, then the waits). Flipped in batches, and only rows still failed at that
+ * moment, so a delivery recovered twice at once goes out once; then the endpoint's run drains them.
+ */
 export async function recoverFailedDeliveries(
   db: Db,
   organizationId: string,
@@ -24,33 +31,19 @@ export async function recoverFailedDeliveries(
   since: Date,
 ): Promise<{ recovered: number }> {
   await getEndpoint(db, organizationId, endpointId);
-  const failed = await db.webhookDelivery.findMany({
-    where: { organizationId, endpointId, status: "failed", isTest: false, createdAt: { gte: since } },
-    select: { id: true },
-    take: 10_000,
-  });
-  if (failed.length === 0) return { recovered: 0 };
-  const ids = failed.map((d) => d.id);
-  await db.webhookDelivery.updateMany({
-    where: { id: { in: ids } },
-    data: { status: "pending", completedAt: null, lastError: null },
-  });
-  const round = Date.now();
-  try {
-    await inngest.send(
-      ids.map((id) => ({
-        id: `recover-${id}-${round}`,
-        name: WEBHOOK_DELIVERY_REQUESTED,
-        data: { deliveryId: id, endpointId, requestId: `recover-${round}` },
-      })),
-    );
-  } catch (error) {
-    // Not handed over: put them back as they were, so nothing sits "pending" forever.
-    await db.webhookDelivery.updateMany({
-      where: { id: { in: ids }, status: "pending" },
-      data: { status: "failed", completedAt: new Date() },
-    });
-    throw error;
+  let recovered = 0;
+  for (;;) {
+    const flipped = await db.$executeRaw`
+      UPDATE webhook_deliveries d SET status = 'pending', next_attempt_at = now(), scheduled_attempts = 0,
+        completed_at = NULL, last_error = NULL, lease_owner = NULL, lease_until = NULL, updated_at = now()
+      FROM (SELECT id FROM webhook_deliveries
+            WHERE organization_id = ${organizationId}::uuid AND endpoint_id = ${endpointId}::uuid AND status = 'failed'
+              AND NOT is_test AND created_at >= ${since}
+            LIMIT ${REQUEUE_BATCH} FOR UPDATE SKIP LOCKED) pick
+      WHERE d.id = pick.id AND d.status = 'failed'`;
+    recovered += flipped;
+    if (flipped < REQUEUE_BATCH) break;
   }
-  return { recovered: ids.length };
+  if (recovered > 0) await handOver(db, [endpointId]);
+  return { recovered };
 }

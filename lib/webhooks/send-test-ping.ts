@@ -33,7 +33,7 @@ export async function sendTestPing(db: Db, endpoint: { id: string; organizationI
     },
   });
   const delivery = await db.$transaction(async (tx) => {
-    // Marked dispatched at once: a ping goes straight out, never through the outbox sweeper.
+    // No due time: a ping goes straight out from this request, never through a delivery run.
     await tx.webhookEvent.create({
       data: {
         id: eventId,
@@ -42,7 +42,6 @@ export async function sendTestPing(db: Db, endpoint: { id: string; organizationI
         payload,
         occurredAt,
         endpointId: endpoint.id,
-        dispatchedAt: occurredAt,
       },
     });
     return tx.webhookDelivery.create({
@@ -55,7 +54,8 @@ export async function sendTestPing(db: Db, endpoint: { id: string; organizationI
       },
     });
   });
-  const outcome = await attemptDelivery(db, delivery.id, { trigger: "test" });
+  const outcome = await attemptDelivery(db, delivery.id, "test");
+  if (!outcome) throw new Error(`test ping ${delivery.id} vanished before its attempt`);
   return {
     ok: outcome.succeeded,
     delivery_id: delivery.id,

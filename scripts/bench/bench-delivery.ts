@@ -1,202 +1,270 @@
-// npm run bench:delivery: events → deliveries to a loopback receiver through the whole pipeline
-// (outbox and deliveries, the real SDK route handler, the embedded executor, deliver), beside the
-// ceiling measured in the same run: a bare loop of signed POSTs plus one INSERT each at the
-// same concurrency. Prints deliveries/s, p50/p99 emit→delivered, the ratio, the p99 at a paced
-// 100 events/s, and healthy endpoints' p99 while another endpoint hangs for 10 s.
-//
-// The serve route (app/api/inngest/route.ts) runs in its own process, as a Next.js instance
-// does in production; this process plays the instance that emits events (the API) and runs the
-// embedded executor, the receivers and the ceiling loop.
-import { spawn } from "node:child_process";
+// npm run bench:delivery [events]: the product as `npm start` runs it (scripts/start.ts start: web,
+// worker, embedded executor) on a fresh PostgreSQL database, with agent events arriving over HTTP
+// (POST /api/v1/webhooks/agent-event, new_lead) and fanning out as lead.created to loopback
+// receivers. Beside it, in the same run, the ceiling: a bare loop of signed POSTs plus one INSERT
+// each, 50 in flight. For 1 and 3 endpoints it prints deliveries/s end to end and the ratio to the
+// ceiling, Inngest runs per delivery, CPU per delivery by process, agent events accepted per
+// second against idle, and the dashboard API's p95 against idle; then emit → delivered p99 at a
+// paced 100 events/s, and the same while another endpoint hangs. Targets are printed beside.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpus, loadavg } from "node:os";
+import { existsSync, mkdtempSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
+import { Agent, request } from "undici";
 import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
-import { hostRoute } from "@/test/support/route-host";
 import { startReceiver, type Received } from "@/test/support/receiver";
 import { TSX_NODE_ARGS } from "../lib/tsx-node-args";
-import { V8_SERVER_FLAGS } from "../lib/v8-server-flags";
 import { closedLoop, cpuPerUnit, percentiles } from "./load";
 
-const N = Number(process.argv[2] ?? 1000);
-const CONCURRENCY = 50;
-const SERVE_ROUTE = "--serve-route";
+const EVENTS = Number(process.argv[2] ?? 1000);
+const CONCURRENCY = 32;
+const CEILING_CONCURRENCY = 50;
 
-/** The app instance that serves /api/inngest, in a child process; prints its URL. */
-async function serveRoute(): Promise<void> {
-  const route = await import("@/app/api/inngest/route");
-  const host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT });
-  process.stdout.write(`serving ${host.url}\n`);
-  process.on("SIGTERM", () => process.exit(0));
-  // Ends with the benchmark, even when that one crashed: stdin closes with it.
-  process.stdin.on("end", () => process.exit(0)).resume();
-}
-
-async function spawnRoute(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [...V8_SERVER_FLAGS, ...TSX_NODE_ARGS, import.meta.filename, SERVE_ROUTE], {
-    env,
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      const m = /serving (\S+)/.exec(chunk.toString());
-      if (m) resolve(m[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`route process exited early with ${code}`)));
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return { url, stop: () => (child.kill("SIGTERM"), exited) };
-}
+type Product = { url: string; pid: number; stop: () => Promise<void> };
 
 async function main() {
   const loadBefore = loadavg()[0];
-  const database = await createTestDatabase();
-  const executorPort = await freePort();
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: "20",
-    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    WEBHOOK_ALLOW_INSECURE_URLS: "1",
-    INNGEST_DEV: `http://127.0.0.1:${executorPort}`,
-    LOG_LEVEL: "warn",
-  });
-  const { getDb } = await import("@/lib/db/client");
-  const { withEvents } = await import("@/lib/webhooks/emit-event");
+  if (!existsSync(".next/BUILD_ID")) {
+    console.log("No production build: running npm run build first…");
+    if (spawnSync("npm", ["run", "build"], { stdio: "inherit" }).status !== 0) throw new Error("npm run build failed");
+  }
+  const database = await createTestDatabase({ migrate: false });
+  const token = randomBytes(24).toString("base64url");
+  const encryptionKey = randomBytes(32).toString("base64");
+  Object.assign(process.env, { ENCRYPTION_KEY: encryptionKey, WEBHOOK_ALLOW_INSECURE_URLS: "1", LOG_LEVEL: "warn" });
+  const product = await startProduct(database.url, token, encryptionKey);
+  const { createDb } = await import("@/lib/db/client");
   const { createEndpoint } = await import("@/lib/webhooks/manage-endpoints");
-  const { sendWebhookRequest } = await import("@/lib/webhooks/send-webhook-request");
-  const { buildSignatureHeaders } = await import("@/lib/webhooks/sign-payload");
-  const { EVENT_CATALOGUE } = await import("@/lib/webhooks/event-catalogue");
-  const { startExecutor } = await import("@/inngest/executor/executor");
-  const db = getDb();
-  const host = await spawnRoute(process.env);
-  const executor = await startExecutor({
-    databaseUrl: database.url,
-    appUrl: host.url,
-    port: executorPort,
-    workers: CONCURRENCY,
-    log: false,
-  });
-  await waitUntil(
-    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
-    60_000,
-    "the executor to sync",
-    50,
-  );
+  const { createApiKey } = await import("@/lib/api-keys/manage-api-keys");
+  const db = createDb(database.url, 4);
+  const sql = new pg.Pool({ connectionString: database.url, max: 20 });
+  const http = new Agent({ connections: CEILING_CONCURRENCY, keepAliveTimeout: 30_000 });
 
   const sent = new Map<string, number>();
   const latencies: number[] = [];
+  let received = 0;
   const onReceive = (r: Received) => {
+    received++;
     const name = JSON.parse(r.body).data?.name as string | undefined;
-    const t = name ? sent.get(name) : undefined;
-    if (t !== undefined) latencies.push(r.at - t);
+    const at = name ? sent.get(name) : undefined;
+    if (at !== undefined) latencies.push(r.at - at);
   };
   const receiver = await startReceiver((_n, r) => (onReceive(r), {}));
-  const org = await db.organization.create({ data: { name: "Bench Salon", slug: "bench-salon" } });
-  await createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
-  const emit = (i: number, tag: string) => {
-    const name = `${tag}-${i}`;
-    sent.set(name, Date.now());
-    return withEvents(db, (_tx, e) => e(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name }));
-  };
+  const hanging = await startReceiver(() => ({ hang: true }));
 
-  // Ceiling: the same work with no pipeline.
-  const ceilingDb = new pg.Pool({ connectionString: database.url, max: 20 });
-  const body = JSON.stringify({ event: "lead.created", data: EVENT_CATALOGUE["lead.created"].sample });
-  const c0 = performance.now();
-  await closedLoop(N, CONCURRENCY, async (i) => {
-    const headers = buildSignatureHeaders({
-      body,
-      webhookId: `c-${i}`,
-      timestamp: Math.floor(Date.now() / 1000),
-      secrets: { current: "whsec_" + "A".repeat(43) + "=" },
+  let orgs = 0;
+  async function organization(endpoints: number, url = receiver.url) {
+    const org = await db.organization.create({
+      data: { name: `Bench ${++orgs}`, slug: `bench-${orgs}-${Date.now()}` },
     });
-    const r = await sendWebhookRequest({ url: receiver.url, body, headers, allowInsecure: true });
-    await ceilingDb.query("INSERT INTO rate_limit_counters (key, window_start, count) VALUES ($1, now(), $2)", [
-      `ceiling-${i}`,
-      r.status ?? 0,
-    ]);
-  });
-  const ceilingRate = N / ((performance.now() - c0) / 1000);
+    for (let i = 0; i < endpoints; i++) await createEndpoint(db, org.id, { url, event_types: ["lead.created"] });
+    const { key } = await createApiKey(db, org.id, { name: "bench" });
+    return { id: org.id, key };
+  }
 
-  // Burst through the pipeline.
-  latencies.length = 0;
-  const p0 = performance.now();
-  const cpu = await cpuPerUnit(
-    process.pid,
-    async () => {
-      await closedLoop(N, CONCURRENCY, (i) => emit(i, "burst"));
-      await waitUntil(() => latencies.length >= N, 600_000, "the burst's deliveries", 50);
-    },
-    N,
-  );
-  const rate = N / ((performance.now() - p0) / 1000);
-  const burst = percentiles(latencies);
+  async function agentEvent(orgId: string, name: string): Promise<void> {
+    sent.set(name, Date.now());
+    const res = await request(`${product.url}/api/v1/webhooks/agent-event`, {
+      method: "POST",
+      dispatcher: http,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ type: "new_lead", organization_id: orgId, data: { name, channel: "phone" } }),
+    });
+    await res.body.text();
+    if (res.statusCode !== 200) throw new Error(`agent event answered ${res.statusCode}`);
+  }
 
-  // Paced at 100 events/s.
-  latencies.length = 0;
-  const paced = Math.min(N, 500);
-  const pacedFailed = await atRate(paced, 100, (i) => emit(i, "paced"));
-  await waitUntil(() => latencies.length >= paced - pacedFailed(), 600_000, "the paced deliveries", 50);
-  const pacedSummary = percentiles(latencies);
+  /** GET /api/v1/deliveries?limit=20 one after another until `stop`, as an owner's dashboard polls. */
+  function dashboard(key: string, stop: { done: boolean }): Promise<number[]> {
+    return (async () => {
+      const times: number[] = [];
+      while (!stop.done) {
+        const t = performance.now();
+        const res = await request(`${product.url}/api/v1/deliveries?limit=20`, {
+          dispatcher: http,
+          headers: { authorization: `Bearer ${key}` },
+        });
+        await res.body.text();
+        if (res.statusCode !== 200) throw new Error(`dashboard API answered ${res.statusCode}`);
+        times.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return times;
+    })();
+  }
 
-  // The same paced load while a second endpoint, subscribed to every event, hangs for 10 s.
-  const hanging = await startReceiver(() => ({ delayMs: 10_000 }));
-  await createEndpoint(db, org.id, { url: hanging.url, event_types: ["lead.created"] });
-  latencies.length = 0;
-  const isolatedFailed = await atRate(paced, 100, (i) => emit(i, "isolated"));
-  await waitUntil(() => latencies.length >= paced - isolatedFailed(), 600_000, "the isolated deliveries", 50);
-  const isolated = percentiles(latencies);
+  // Warm-up: the first requests of a fresh server compile and fill caches.
+  const warm = await organization(1);
+  await closedLoop(200, 8, (i) => agentEvent(warm.id, `warm-${i}`));
+  await waitUntil(() => received >= 200, 60_000, "the warm-up deliveries");
 
-  console.log(
-    `\ndeliveries: ${N}, concurrency ${CONCURRENCY}, one endpoint, real PostgreSQL; serve route in its own process`,
-  );
-  console.log(
-    `pipeline  ${rate.toFixed(1)} deliveries/s   p50 ${burst.p50} ms   p99 ${burst.p99} ms (emit → delivered, burst)`,
-  );
-  console.log(`CPU per delivery: ${cpu.ms} ms (${cpu.byProcess}); ${cpus().length} cores`);
-  console.log(`ceiling   ${ceilingRate.toFixed(1)} deliveries/s   (signed POST + one INSERT, same concurrency)`);
-  console.log(`ratio     ${(rate / ceilingRate).toFixed(3)}   (target ≥ 0.5; target ≥ 1,000 deliveries/s)`);
-  console.log(
-    `paced 100 events/s: p50 ${pacedSummary.p50} ms   p99 ${pacedSummary.p99} ms (target p99 ≤ 250 ms)${failedNote(pacedFailed())}`,
-  );
-  console.log(
-    `with a hanging endpoint: healthy p99 ${isolated.p99} ms = ${(isolated.p99 / pacedSummary.p99).toFixed(2)}× (target ≤ 2×)${failedNote(isolatedFailed())}`,
-  );
-  // Other work on the box skews every figure; the ratios, measured in the same run, much less.
-  console.log(
-    `machine load (1-min average, ${cpus().length} cores): ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
-  );
+  const ceiling = await measureCeiling(receiver.url, sql);
+  const rows: string[] = [];
+  for (const endpoints of [1, 3]) {
+    // Idle figures: agent events that nobody subscribes to, and the dashboard with nothing running.
+    const quiet = await organization(0);
+    const t0 = performance.now();
+    await closedLoop(EVENTS, CONCURRENCY, (i) => agentEvent(quiet.id, `idle-${endpoints}-${i}`));
+    const idleRate = EVENTS / ((performance.now() - t0) / 1000);
+    const org = await organization(endpoints);
+    const idleStop = { done: false };
+    const idleDashboard = dashboard(org.key, idleStop);
+    await new Promise((r) => setTimeout(r, 2_000));
+    idleStop.done = true;
+    const idleP95 = p95(await idleDashboard);
 
-  // Stopped before the database is dropped, so no delivery still running logs a lost connection.
-  await executor.stop();
-  await host.stop();
+    // The burst.
+    const expected = received + EVENTS * endpoints;
+    const runsBefore = await deliveryRuns(sql);
+    const burstStop = { done: false };
+    const burstDashboard = dashboard(org.key, burstStop);
+    const b0 = performance.now();
+    let acceptedAt = 0;
+    const cpu = await cpuPerUnit(
+      product.pid,
+      async () => {
+        await closedLoop(EVENTS, CONCURRENCY, (i) => agentEvent(org.id, `burst-${endpoints}-${i}`));
+        acceptedAt = performance.now();
+        await waitUntil(() => received >= expected, 600_000, "the burst's deliveries");
+      },
+      EVENTS * endpoints,
+    );
+    const seconds = (performance.now() - b0) / 1000;
+    burstStop.done = true;
+    const busyP95 = p95(await burstDashboard);
+    const runs = (await deliveryRuns(sql)) - runsBefore;
+    const rate = (EVENTS * endpoints) / seconds;
+    const accepted = EVENTS / ((acceptedAt - b0) / 1000);
+    rows.push(
+      [
+        `${endpoints} endpoint${endpoints > 1 ? "s" : ""}: ${fmt(rate)} deliveries/s end to end, ceiling ${fmt(ceiling)}/s, ratio ${(rate / ceiling).toFixed(2)} (target ≥ 0.5)`,
+        `  Inngest runs per delivery during the burst: ${(runs / (EVENTS * endpoints)).toFixed(3)} (${runs} runs; target ≤ 0.1)`,
+        `  CPU per delivery: ${cpu.ms} ms (${cpu.byProcess})`,
+        `  agent events accepted: ${fmt(accepted)}/s during the burst vs ${fmt(idleRate)}/s idle = ${(accepted / idleRate).toFixed(2)} (target ≥ 0.5)`,
+        `  dashboard GET /api/v1/deliveries?limit=20 p95: ${busyP95} ms during the burst vs ${idleP95} ms idle = ${(busyP95 / idleP95).toFixed(2)}× (target ≤ 3×)`,
+      ].join("\n"),
+    );
+  }
+
+  // Paced at 100 events/s, one endpoint; then the same with another endpoint that hangs.
+  const paced = await organization(1);
+  const pacedP99 = await pacedRun(paced.id, "paced");
+  await createEndpoint(db, paced.id, { url: hanging.url, event_types: ["lead.created"] });
+  const isolatedP99 = await pacedRun(paced.id, "isolated");
+
+  async function pacedRun(orgId: string, tag: string): Promise<number> {
+    latencies.length = 0;
+    const n = Math.min(EVENTS, 500);
+    const start = performance.now();
+    const inflight: Promise<void>[] = [];
+    for (let i = 0; i < n; i++) {
+      const wait = start + i * 10 - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      inflight.push(agentEvent(orgId, `${tag}-${i}`));
+    }
+    await Promise.all(inflight);
+    await waitUntil(() => latencies.length >= n, 120_000, "the paced deliveries");
+    return percentiles(latencies).p99;
+  }
+
+  console.log(`\nbench:delivery: ${EVENTS} agent events per burst over HTTP, ${CONCURRENCY} in flight; npm start's`);
+  console.log(`processes (web, worker, embedded executor) on PostgreSQL; ${cpus().length} cores\n`);
+  console.log(rows.join("\n"));
+  console.log(`paced 100 events/s: emit → delivered p99 ${pacedP99} ms (target ≤ 250 ms)`);
+  console.log(
+    `  while another endpoint hangs: healthy p99 ${isolatedP99} ms = ${(isolatedP99 / pacedP99).toFixed(2)}× (target ≤ 2×)`,
+  );
+  console.log(`machine load (1-min average): ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
+
+  await product.stop();
   await receiver.close();
   await hanging.close();
-  await ceilingDb.end();
+  await http.close();
+  await sql.end();
   await db.$disconnect();
   await database.drop();
   process.exit(0);
 }
 
-/**
- * Starts `work(i)` every 1000/rate ms on an absolute schedule (timer drift is caught up), without
- * waiting for it, as real traffic arrives. Returns a count of the calls that failed (an emit whose
- * transaction could not start on an overloaded box), which then never reach the receiver.
- */
-async function atRate(n: number, rate: number, work: (i: number) => Promise<unknown>) {
-  let failed = 0;
-  const start = performance.now();
-  for (let i = 0; i < n; i++) {
-    const wait = start + (i * 1000) / rate - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    work(i).catch(() => failed++);
-  }
-  return () => failed;
+/** The ceiling: what a delivery minimally costs here, a signed POST and one INSERT, 50 in flight. */
+async function measureCeiling(url: string, sql: pg.Pool): Promise<number> {
+  const { sendWebhookRequest } = await import("@/lib/webhooks/send-webhook-request");
+  const { buildSignatureHeaders } = await import("@/lib/webhooks/sign-payload");
+  const body = JSON.stringify({ event: "lead.created", data: { name: "Ceiling", channel: "phone" } });
+  await sql.query("CREATE TABLE IF NOT EXISTS bench_ceiling (id text, status int)");
+  const n = Math.max(EVENTS, 2000);
+  const t0 = performance.now();
+  await closedLoop(n, CEILING_CONCURRENCY, async (i) => {
+    const headers = buildSignatureHeaders({
+      body,
+      webhookId: `ceiling-${i}`,
+      timestamp: Math.floor(Date.now() / 1000),
+      secrets: { current: "whsec_" + "A".repeat(43) + "=" },
+    });
+    const r = await sendWebhookRequest({ url, body, headers, allowInsecure: true });
+    await sql.query("INSERT INTO bench_ceiling (id, status) VALUES ($1, $2)", [`ceiling-${i}`, r.status ?? 0]);
+  });
+  return n / ((performance.now() - t0) / 1000);
 }
 
-const failedNote = (failed: number) => (failed > 0 ? `; ${failed} emits FAILED (overload), left out` : "");
+/** Runs of the delivery function the embedded executor has created so far. */
+async function deliveryRuns(sql: pg.Pool): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM executor.runs WHERE fn_id LIKE '%-webhook-deliver'",
+  );
+  return rows[0].n;
+}
 
-if (process.argv[2] === SERVE_ROUTE) void serveRoute();
-else void main();
+/** `scripts/start.ts start` as `npm start` runs it, on its own ports and data directory. */
+async function startProduct(databaseUrl: string, token: string, encryptionKey: string): Promise<Product> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    INNGEST_EXECUTOR_PORT: String(await freePort()),
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    ENCRYPTION_KEY: encryptionKey,
+    INTERNAL_AUTH_TOKEN: token,
+    EMPFIO_DATA_DIR: mkdtempSync(path.join(tmpdir(), "empfio-bench-")),
+    WEBHOOK_ALLOW_INSECURE_URLS: "1",
+    INNGEST_EXECUTOR_LOG: "0",
+    LOG_LEVEL: "warn",
+  };
+  const child: ChildProcess = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts", "start"], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("Empfio is ready")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`npm start exited early (${code})`)));
+  });
+  child.stdout!.resume();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round((sorted[Math.floor(sorted.length * 0.95)] ?? NaN) * 10) / 10;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en");
+
+void main().catch((error: Error) => {
+  console.error(`bench:delivery failed: ${error.stack ?? error.message}`);
+  process.exit(1);
+});

@@ -40,16 +40,15 @@ export function setUpInboundRoute(load: () => Promise<RouteModule>, env: Record<
 }
 
 /**
- * What the deliver function does with the deliveries the emits created, done inline (no executor
- * runs here): one real, signed HTTP attempt each, oldest event first.
+ * What the delivery function does with the deliveries the emits created, done inline (no executor
+ * runs here): each endpoint's due deliveries drained, one real, signed HTTP attempt each.
  */
 export async function deliverNewEvents(db: Db, organizationId: string) {
-  const { attemptDelivery } = await import("@/lib/webhooks/attempt-delivery");
-  const deliveries = await db.webhookDelivery.findMany({
-    where: { organizationId, attempts: { none: {} } },
-    orderBy: [{ event: { createdAt: "asc" } }, { id: "asc" }],
-  });
-  for (const delivery of deliveries) await attemptDelivery(db, delivery.id, { trigger: "manual" });
+  const { drainEndpoint } = await import("@/lib/webhooks/drain-endpoint");
+  const endpoints = await db.webhookEndpoint.findMany({ where: { organizationId }, select: { id: true } });
+  for (const { id } of endpoints) {
+    await drainEndpoint(db, { endpointId: id, runId: "inline", dueBy: null }, { budgetMs: 10_000, lingerMs: 0 });
+  }
 }
 
 type Envelope = { event: string; timestamp: string; organization_id: string; data: Record<string, unknown> };

@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
 import type { Db } from "@/lib/db/client";
+import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
 import { hostRoute } from "@/test/support/route-host";
 import { startReceiver } from "@/test/support/receiver";
 import { seedNodeVerifies, seedPythonVerifies } from "@/test/support/seed-snippets";
 import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
+import { DEFAULT_DRAIN_OPTIONS } from "./drain-endpoint";
 import { EVENT_CATALOGUE } from "./event-catalogue";
 
-// The whole pipeline: emitEvent → real Inngest SDK route handler (app/api/inngest/route.ts) →
-// our embedded executor → deliver, one step per attempt, against loopback receivers.
+// The whole pipeline: emitEvent → hand-over → real Inngest SDK route handler
+// (app/api/inngest/route.ts) → our embedded executor → the delivery run's steps, against
+// loopback receivers.
 // The documented schedule (1 m, 5 m, 30 m) runs 1,000× faster through the executor's time scale,
 // a configuration, not a mock of time. (The SDK rounds sleeps to whole seconds, so scaling the
 // schedule itself below 1 s would not work.)
@@ -26,9 +29,8 @@ let lib: {
   withEvents: typeof import("./emit-event").withEvents;
   emitEvent: typeof import("./emit-event").emitEvent;
   outboxEvent: typeof import("./emit-event").outboxEvent;
-  sweepOutbox: typeof import("./emit-event").sweepOutbox;
+  sweepDeliveries: typeof import("./sweep-deliveries").sweepDeliveries;
   createLeadOnce: typeof import("@/lib/inbound/create-lead-once").createLeadOnce;
-  inngest: typeof import("@/inngest/client").inngest;
   createEndpoint: typeof import("./manage-endpoints").createEndpoint;
 };
 
@@ -52,15 +54,16 @@ beforeAll(async () => {
     preparedStatements: !database.embedded,
     log: (line) => executorLog.push(line),
   });
-  await until(
+  await waitUntil(
     async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
     10_000,
+    "the executor's sync",
   );
   lib = {
     ...(await import("./emit-event")),
+    sweepDeliveries: (await import("./sweep-deliveries")).sweepDeliveries,
     createEndpoint: (await import("./manage-endpoints")).createEndpoint,
     createLeadOnce: (await import("@/lib/inbound/create-lead-once")).createLeadOnce,
-    inngest: (await import("@/inngest/client")).inngest,
   };
   db = (await import("@/lib/db/client")).getDb();
 });
@@ -72,15 +75,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function until(check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("timed out");
-}
-
 async function deliverOne(
   reply: Parameters<typeof startReceiver>[0],
   type: "booking.created" | "lead.created" = "booking.created",
@@ -91,10 +85,14 @@ async function deliverOne(
   const { endpoint, secret } = await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: [type] });
   await lib.withEvents(db, (_tx, emit) => emit(org.id, type, EVENT_CATALOGUE[type].sample));
   let delivery = null as Awaited<ReturnType<typeof db.webhookDelivery.findFirst>>;
-  await until(async () => {
-    delivery = await db.webhookDelivery.findFirst({ where: { endpointId: endpoint.id } });
-    return delivery !== null && delivery.status !== "pending";
-  }, 15_000);
+  await waitUntil(
+    async () => {
+      delivery = await db.webhookDelivery.findFirst({ where: { endpointId: endpoint.id } });
+      return delivery !== null && delivery.status !== "pending";
+    },
+    15_000,
+    "the delivery to end",
+  );
   const attempts = await db.webhookDeliveryAttempt.findMany({
     where: { deliveryId: delivery!.id },
     orderBy: { attemptNumber: "asc" },
@@ -122,10 +120,12 @@ describe("deliveries through the executor", () => {
       expect(ms).toBeLessThanOrEqual(Math.ceil(SCHEDULE[i] * 1.1) + 1);
     });
     // And the receiver really saw them: each gap is at least the wait, plus step-call overhead
-    // (which is large in a cold test process, hence the generous cap).
+    // (which is large in a cold test process, hence the generous cap) and the run's linger for
+    // more deliveries before it lets go of the lane (real time, which the time scale does not
+    // shrink; at the real schedule it passes inside the wait).
     gaps(receiver.received.map((r) => r.at)).forEach((gap, i) => {
       expect(gap).toBeGreaterThanOrEqual(sleeps[i] - 5);
-      expect(gap).toBeLessThan(sleeps[i] + 1500);
+      expect(gap).toBeLessThan(sleeps[i] + DEFAULT_DRAIN_OPTIONS.lingerMs + 1500);
     });
   });
 
@@ -175,15 +175,16 @@ describe("deliveries through the executor", () => {
       event_types: ["lead.created"],
     });
     await lib.withEvents(db, (_tx, emit) => emit(org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
-    await until(
+    await waitUntil(
       async () => (await db.webhookDelivery.findFirst({ where: { endpointId: endpoint.id } }))?.status === "failed",
       15_000,
+      "the delivery to fail",
     );
     const refused = await db.webhookDeliveryAttempt.findMany({ where: { delivery: { endpointId: endpoint.id } } });
     expect(refused.map((a) => a.errorKind)).toEqual(["refused", "refused", "refused", "refused"]);
   });
 
-  it("start the deliveries of an event committed but never handed over, once, from the outbox sweep", async () => {
+  it("start deliveries committed but never handed over from the sweep, once, and those of a lost run", async () => {
     const receiver = await startReceiver();
     const org = await createTestOrganization(db);
     const { endpoint } = await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
@@ -191,53 +192,90 @@ describe("deliveries through the executor", () => {
     const event = await db.$transaction((tx) =>
       lib.emitEvent(tx, org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample),
     );
-    expect(await lib.sweepOutbox(db, 60_000)).toBe(0);
-    expect(await lib.sweepOutbox(db, 0)).toBeGreaterThanOrEqual(1);
-    await until(
+    // Not yet overdue: the hand-over may still be on its way.
+    expect(await lib.sweepDeliveries(db)).toEqual({ restarted: 0, gaveUp: 0 });
+    await db.webhookDelivery.updateMany({ where: { eventId: event.id }, data: { nextAttemptAt: minutesAgo(1) } });
+    expect(await lib.sweepDeliveries(db)).toEqual({ restarted: 1, gaveUp: 0 });
+    await waitUntil(
       async () =>
         (await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).status === "succeeded",
       15_000,
+      "the delivery to succeed",
     );
-    expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).dispatchedAt).not.toBeNull();
-    // Sent again (a sweeper that crashed before marking it), the delivery's run id dedupes it.
-    await db.webhookEvent.update({ where: { id: event.id }, data: { dispatchedAt: null } });
-    await db.webhookDelivery.update({ where: { id: event.deliveries[0].id }, data: { status: "pending" } });
-    expect(await lib.sweepOutbox(db, 0)).toBeGreaterThanOrEqual(1);
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([event.deliveries[0].id]);
+    expect(await lib.sweepDeliveries(db)).toEqual({ restarted: 0, gaveUp: 0 });
+
+    // A run that vanished holding the lane: once its lease lapsed, the sweep starts another.
+    const lost = await db.$transaction((tx) =>
+      lib.emitEvent(tx, org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample),
+    );
+    await db.webhookEndpointLane.update({
+      where: { endpointId: endpoint.id },
+      data: { holder: "a-run-that-was-lost", leaseUntil: minutesAgo(1) },
+    });
+    await db.webhookDelivery.updateMany({ where: { eventId: lost.id }, data: { nextAttemptAt: minutesAgo(1) } });
+    expect(await lib.sweepDeliveries(db)).toEqual({ restarted: 1, gaveUp: 0 });
+    await waitUntil(async () => receiver.received.length === 2, 15_000, "both deliveries");
+    expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([
+      event.deliveries[0].id,
+      lost.deliveries[0].id,
+    ]);
+
+    // Pending a day past its due time: failed, saying why, not left pending for ever.
+    const stuck = await db.$transaction((tx) =>
+      lib.emitEvent(tx, org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample),
+    );
+    await db.webhookDelivery.updateMany({ where: { eventId: stuck.id }, data: { nextAttemptAt: minutesAgo(25 * 60) } });
+    expect((await lib.sweepDeliveries(db)).gaveUp).toBe(1);
+    expect(await db.webhookDelivery.findFirstOrThrow({ where: { eventId: stuck.id } })).toMatchObject({
+      status: "failed",
+      lastError: expect.stringContaining("Not attempted within 24 hours"),
+    });
     await receiver.close();
   });
 
-  it("hand concurrent emits over together, in fewer sends than emits, and deliver each once", async (ctx) => {
-    // PGlite runs one session at a time: its transactions cannot overlap.
-    if (database.embedded) ctx.skip();
+  it("carry a burst to one endpoint in a few runs, each delivery once", async () => {
+    // Long enough that no request of the burst times out on a busy machine (and goes again).
+    process.env.WEBHOOK_TIMEOUT_MS = "5000";
     const receiver = await startReceiver();
     const org = await createTestOrganization(db);
-    await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
-    // As many as the app's pool holds connections, so each emit's transaction starts at once.
-    const emits = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        lib.withEvents(db, (_tx, emit) =>
-          emit(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name: `Caller ${i}` }),
-        ),
-      ),
-    );
-    const ids = emits.flatMap((e) => e.events[0].deliveries.map((d) => d.id));
-    expect(ids).toHaveLength(10);
-    // Each emit returned once its hand-over was done.
-    expect(await db.webhookEvent.count({ where: { organizationId: org.id, dispatchedAt: null } })).toBe(0);
-    // The executor stores one send's events in one transaction: one received_at per send.
-    const [{ sends }] = await db.$queryRaw<{ sends: number }[]>`
-      SELECT count(DISTINCT received_at)::int AS sends FROM executor.events WHERE payload->'data'->>'deliveryId' = ANY (${ids})`;
-    expect(sends).toBeGreaterThanOrEqual(1);
-    expect(sends).toBeLessThan(10);
-    await until(async () => receiver.received.length >= 10, 15_000);
+    const { endpoint } = await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
+    // One request after another, as an agent's calls arrive: each finds the endpoint's run at work.
+    const ids: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const { events } = await lib.withEvents(db, (_tx, emit) =>
+        emit(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name: `Caller ${i}` }),
+      );
+      ids.push(events[0].deliveries[0].id);
+    }
+    expect(ids).toHaveLength(200);
+    await waitUntil(async () => receiver.received.length >= 200, 30_000, "200 deliveries");
     await new Promise((r) => setTimeout(r, 300));
-    expect(receiver.received.map((r) => r.headers["webhook-id"]).sort()).toEqual([...ids].sort());
+    expect(receiver.received.map((r) => String(r.headers["webhook-id"])).sort()).toEqual([...ids].sort());
+    // Runs of the delivery function for this endpoint: a handful, not one per delivery.
+    const [{ runs }] = await db.$queryRaw<{ runs: number }[]>`
+      SELECT count(*)::int AS runs FROM executor.runs WHERE event->'data'->>'endpointId' = ${endpoint.id}`;
+    expect(runs).toBeGreaterThanOrEqual(1);
+    expect(runs).toBeLessThanOrEqual(20);
+    process.env.WEBHOOK_TIMEOUT_MS = "500";
     await receiver.close();
   });
 
-  it("hand an agent's new_lead to Inngest straight from its one statement, without waiting for the sweep", async () => {
+  it("keep at most 10 requests in flight to one endpoint", async () => {
+    const receiver = await startReceiver(() => ({ delayMs: 200 }));
+    const org = await createTestOrganization(db);
+    await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
+    for (let i = 0; i < 30; i++)
+      await lib.withEvents(db, (_tx, emit) => emit(org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
+    await waitUntil(async () => receiver.received.length === 30, 15_000, "30 deliveries");
+    // Each request is open for the 200 ms the receiver takes to answer: count the overlaps.
+    const starts = receiver.received.map((r) => r.at);
+    const most = Math.max(...starts.map((t) => starts.filter((u) => u <= t && t < u + 200).length));
+    expect(most).toBeLessThanOrEqual(10);
+    expect(most).toBeGreaterThanOrEqual(5);
+    await receiver.close();
+  });
+
+  it("hand an agent's new_lead over straight from its one statement, without waiting for the sweep", async () => {
     const receiver = await startReceiver();
     const org = await createTestOrganization(db);
     await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
@@ -247,49 +285,66 @@ describe("deliveries through the executor", () => {
       { organizationId: org.id, dedupeKey: `test-${org.id}`, windowMs: 60_000, lead },
       { startedAt: performance.now() },
     );
-    await until(async () => receiver.received.length === 1, 10_000);
+    await waitUntil(async () => receiver.received.length === 1, 10_000, "the new lead's delivery");
     expect(JSON.parse(receiver.received[0].body)).toMatchObject({
       event: "lead.created",
       data: { id: (result.body as { lead_id: string }).lead_id, name: "Quick Caller" },
     });
-    const event = await db.webhookEvent.findFirstOrThrow({ where: { organizationId: org.id } });
-    expect(event.dispatchedAt).not.toBeNull();
     await receiver.close();
   });
 
-  it("deliver events written before the fan-out moved into the emit: from the sweep, and from the legacy fan-out", async () => {
+  it("fail the deliveries of a run that ended for good, with the reason", async () => {
     const receiver = await startReceiver();
     const org = await createTestOrganization(db);
-    await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
-    // As the old emit wrote them: an outbox row and no delivery; one never handed over, one
-    // handed over to the old fan-out function as `empfio/webhook.event-created`.
-    const [unsent, sent] = [0, 1].map(() =>
-      lib.outboxEvent(org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample),
+    const { endpoint } = await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
+    // A secret nobody can open: every step of the run throws, its retries run out.
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { secretEncrypted: "not-a-sealed-secret" } });
+    const { events } = await lib.withEvents(db, (_tx, emit) =>
+      emit(org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample),
     );
-    for (const e of [unsent, sent]) {
-      await db.webhookEvent.create({
-        data: {
-          id: e.id,
-          organizationId: org.id,
-          type: e.type,
-          payload: e.payload,
-          occurredAt: e.occurredAt,
-          dispatchedAt: e === sent ? new Date() : null,
-        },
-      });
-    }
-    await lib.inngest.send({ id: sent.id, name: "empfio/webhook.event-created", data: { eventId: sent.id } });
-    expect(await lib.sweepOutbox(db, 0)).toBe(1);
-    await until(
-      async () => (await db.webhookDelivery.count({ where: { organizationId: org.id, status: "succeeded" } })) === 2,
-      15_000,
+    const id = events[0].deliveries[0].id;
+    await waitUntil(
+      async () => (await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).status === "failed",
+      30_000,
+      "the delivery to fail",
     );
-    const deliveries = await db.webhookDelivery.findMany({ where: { organizationId: org.id } });
-    expect(deliveries.map((d) => d.eventId).sort()).toEqual([unsent.id, sent.id].sort());
-    expect(new Set(receiver.received.map((r) => r.headers["webhook-id"]))).toEqual(
-      new Set(deliveries.map((d) => d.id)),
-    );
-    expect(receiver.received).toHaveLength(2);
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "failed",
+      leaseOwner: null,
+      lastError: expect.stringContaining("The delivery run stopped"),
+    });
+    expect(receiver.received).toHaveLength(0);
     await receiver.close();
   });
+
+  it("let no organization's hanging endpoints hold up another organization's deliveries", async () => {
+    process.env.WEBHOOK_TIMEOUT_MS = "5000";
+    const hanging = await startReceiver(() => ({ hang: true }));
+    const healthy = await startReceiver();
+    try {
+      const stuck = await createTestOrganization(db);
+      for (let i = 0; i < 100; i++)
+        await lib.createEndpoint(db, stuck.id, { url: `${hanging.url}/${i}`, event_types: ["lead.created"] });
+      const other = await createTestOrganization(db);
+      await lib.createEndpoint(db, other.id, { url: healthy.url, event_types: ["lead.created"] });
+      await lib.withEvents(db, (_tx, emit) => emit(stuck.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
+      await waitUntil(async () => hanging.received.length >= 10, 10_000, "10 hanging requests");
+      const started = Date.now();
+      for (let i = 0; i < 5; i++)
+        await lib.withEvents(db, (_tx, emit) => emit(other.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
+      await waitUntil(async () => healthy.received.length === 5, 10_000, "the other organization's 5 deliveries");
+      // Delivered while the first organization's requests still hang: none of them has ended.
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(await db.webhookDeliveryAttempt.count({ where: { delivery: { organizationId: stuck.id } } })).toBe(0);
+      expect(await db.webhookDelivery.count({ where: { organizationId: other.id, status: "succeeded" } })).toBe(5);
+    } finally {
+      process.env.WEBHOOK_TIMEOUT_MS = "500";
+      await hanging.close();
+      await healthy.close();
+    }
+  }, 60_000);
 });
+
+function minutesAgo(n: number): Date {
+  return new Date(Date.now() - n * 60_000);
+}

@@ -21,7 +21,7 @@ afterAll(() => {
 
 const t = setUpTestDb(4);
 
-it("a hung Inngest holds no emitting request for long: every emit queued behind it returns, its events left to the sweeper", async () => {
+it("a hung Inngest holds no emitting request for long: every emit queued behind it returns, its deliveries left to the sweep", async () => {
   const { withEvents } = await import("./emit-event");
   const { createEndpoint } = await import("./manage-endpoints");
   const org = await createTestOrganization(t.db);
@@ -36,5 +36,10 @@ it("a hung Inngest holds no emitting request for long: every emit queued behind 
   // after the SDK's 5 tries of 200 ms.
   expect(performance.now() - started).toBeLessThan(15_000);
   expect(emits.map((e) => e.events[0].deliveries.length)).toEqual([1, 1, 1]);
-  expect(await t.db.webhookEvent.count({ where: { organizationId: org.id, dispatchedAt: null } })).toBe(3);
+  // Pending, and their lane free again: the sweep sees nobody drains them and asks once more.
+  expect(await t.db.webhookDelivery.count({ where: { organizationId: org.id, status: "pending" } })).toBe(3);
+  expect(await t.db.webhookEndpointLane.findFirstOrThrow({ where: { organizationId: org.id } })).toMatchObject({
+    holder: null,
+    wakes: 2n,
+  });
 }, 60_000);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { waitUntil } from "@/lib/wait-until";
 import { setUpTestDb } from "@/test/support/test-db";
 import { startReceiver } from "@/test/support/receiver";
 import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
@@ -284,14 +285,18 @@ describe("deliveries", () => {
   });
 
   it("give a manual retry racing a scheduled attempt its own number; send nothing once done, or to a disabled endpoint", async () => {
-    const r = await startReceiver(() => ({ delayMs: 50 }));
+    const r = await startReceiver(() => ({ delayMs: 300 }));
     try {
       const { endpoint } = await createEndpoint(t.db, orgId, {
         url: r.url,
         event_types: ["lead.created", "booking.created"],
       });
       const [d] = (await emitTo("lead.created")).deliveries;
-      const [scheduled, manual] = await Promise.all([drain(endpoint.id), retryDeliveryNow(t.db, orgId, d.id)]);
+      // "Retry now" pressed while the scheduled attempt's request is on its way.
+      const scheduling = drain(endpoint.id);
+      await waitUntil(() => r.received.length === 1, 10_000, "the scheduled attempt");
+      const manual = await retryDeliveryNow(t.db, orgId, d.id);
+      const scheduled = await scheduling;
       expect(scheduled.attempts).toBe(1);
       expect(manual.succeeded).toBe(true);
       expect((await delivery(d.id)).attempts.map((a) => a.attemptNumber).sort()).toEqual([1, 2]);

@@ -1,9 +1,9 @@
 /**
  * The Inngest SDK copies the variables it knows out of `process.env` by enumerating all of it,
  * a few dozen times per request it serves and per event it sends (getProcessEnv). Enumerating
- * Node's `process.env` crosses into C++ for every variable, which made this about a sixth of
- * the serve route's CPU (bench:delivery). A plain object holding the same variables enumerates
- * ~8× faster, so each Node process that loads the client swaps it in once. JavaScript reads and
+ * Node's `process.env` crosses into C++ for every variable, a large share of the serve route's
+ * CPU. A plain object holding the same variables enumerates much faster, so each Node process
+ * that loads the client swaps it in once. JavaScript reads and
  * writes behave as before and child processes inherit it. What changes, none of which this
  * app relies on: native code calling getenv() (and so assigning TZ) no longer sees variables set
  * after this point, values assigned later are no longer turned into strings, and variables that

@@ -1,7 +1,7 @@
 /**
  * How long an idle pooled connection stays open. pg's default of 10 s closed the pool during any
  * quiet spell, so the first requests after one each paid for a new PostgreSQL backend with cold
- * caches (bench:inbound: a 10 s pause put the next requests at 30–90 ms instead of ~4 ms).
+ * caches (docs/benchmarks.md).
  */
 export const POOL_IDLE_TIMEOUT_MS = 5 * 60_000;
 

@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /**
- * Signing (customer-facing description: lib/webhooks/README.md).
+ * Signing (customer-facing description: docs/receiving-webhooks.md).
  *
  * - `X-Empfio-Signature`: the seed's scheme, hex HMAC-SHA256 of the raw body keyed with the
  *   secret string exactly as shown to the owner (`whsec_…` as UTF-8), so the seed's Python and

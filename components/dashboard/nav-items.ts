@@ -1,7 +1,6 @@
 import {
   ArrowDownToLine,
   BookOpen,
-  Building2,
   CalendarDays,
   FileCode2,
   Home,
@@ -43,5 +42,3 @@ export const NAV_SECTIONS = [
     ],
   },
 ] as const;
-
-export const ORG_ICON = Building2;

@@ -46,5 +46,3 @@ export function Modal({ open, onOpenChange, trigger, title, description, childre
     </Dialog.Root>
   );
 }
-
-export const DialogClose = Dialog.Close;

@@ -83,4 +83,3 @@ export const agentEventSchema = z.discriminatedUnion(
 
 /** A validated agent event: its own wire names (it is our contract), optional fields as null. */
 export type AgentEvent = z.output<typeof agentEventSchema>;
-export type AgentEventType = AgentEvent["type"];

@@ -64,6 +64,3 @@ export const brevoCallSchema = z
     type: callType,
   })
   .loose();
-
-export type BrevoMeetingPayload = z.output<typeof brevoMeetingSchema>;
-export type BrevoCallPayload = z.output<typeof brevoCallSchema>;

@@ -65,5 +65,4 @@ const cancelledPayload = bookingPayload.extend({ startTime: isoTime.nullish().tr
 export const calcomBookingWebhookSchema = calcomEnvelopeSchema.extend({ payload: bookingPayload });
 export const calcomCancelledWebhookSchema = calcomEnvelopeSchema.extend({ payload: cancelledPayload });
 
-export type CalcomBookingPayload = z.output<typeof bookingPayload>;
 export type CalcomCancelledPayload = z.output<typeof cancelledPayload>;

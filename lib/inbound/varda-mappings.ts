@@ -32,17 +32,6 @@ export function vardaChannel(channelType: string | null | undefined): LeadChanne
   return CHANNEL_ALIASES[key] ?? VARDA_DEFAULT_CHANNEL;
 }
 
-export const VARDA_OUTCOME_TYPES = [
-  "booked",
-  "quoted",
-  "follow_up",
-  "not_interested",
-  "no_answer",
-  "spam",
-  "wrong_number",
-  "other",
-] as const;
-
 const OUTCOME_STATUS: Record<string, LeadStatus> = {
   booked: "booked",
   quoted: "contacted",

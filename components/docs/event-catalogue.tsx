@@ -8,13 +8,13 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import { groupByArea, useEventTypes } from "@/lib/api-client/use-event-types";
 import { sampleEnvelope } from "@/components/webhooks/sample-envelope";
 import { SchemaView } from "./schema-view";
-import { SignatureDocs } from "./signature-docs";
+import { SignatureDocs, type DeliveryTerms } from "./signature-docs";
 
-export function EventCatalogue() {
+export function EventCatalogue({ terms }: { terms: DeliveryTerms }) {
   const { data, error, isPending, refetch } = useEventTypes();
   return (
     <div className="space-y-8">
-      <SignatureDocs />
+      <SignatureDocs terms={terms} />
       {isPending ? (
         <SkeletonRows rows={5} label="Loading event types" />
       ) : error ? (

@@ -3,12 +3,16 @@
 import { Tabs } from "radix-ui";
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
+import { formatDurations } from "./format-durations";
 import { NODE_SNIPPET, PYTHON_SNIPPET } from "./verification-snippets";
 
 const tab =
   "rounded-md px-3 py-1.5 text-sm font-medium text-zinc-700 data-[state=active]:bg-brand-600 data-[state=active]:text-white dark:text-zinc-300";
 
-export function SignatureDocs() {
+/** The server's delivery settings, so the page states what this installation does. */
+export type DeliveryTerms = { retryDelaysMs: number[]; timeoutMs: number; rotationOverlapMs: number };
+
+export function SignatureDocs({ terms }: { terms: DeliveryTerms }) {
   return (
     <Card className="space-y-4 p-4 sm:p-5">
       <section aria-labelledby="verify-heading" className="space-y-3">
@@ -30,10 +34,11 @@ export function SignatureDocs() {
           <code className="font-mono">whsec_</code>).
         </p>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          For 24 hours after you rotate a secret, <code className="font-mono">X-Empfio-Signature</code> is signed with
-          the previous secret and <code className="font-mono">X-Empfio-Signature-Next</code> with the new one, so accept
-          either while you deploy. Return any 2xx within 10 seconds; anything else is retried after about 1, 5 and 30
-          minutes.
+          For {formatDurations([terms.rotationOverlapMs])} after you rotate a secret,{" "}
+          <code className="font-mono">X-Empfio-Signature</code> is signed with the previous secret and{" "}
+          <code className="font-mono">X-Empfio-Signature-Next</code> with the new one, so accept either while you
+          deploy. Return any 2xx within {formatDurations([terms.timeoutMs])}; anything else is retried after about{" "}
+          {formatDurations(terms.retryDelaysMs)}.
         </p>
         <Tabs.Root defaultValue="node">
           <Tabs.List

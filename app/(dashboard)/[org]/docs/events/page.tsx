@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { EventCatalogue } from "@/components/docs/event-catalogue";
 import { requireMembership } from "@/lib/auth/session";
+import { deliveryTimeoutMs, retrySchedule, ROTATION_OVERLAP_MS } from "@/lib/webhooks/delivery-settings";
 
 export const metadata: Metadata = { title: "Webhook events" };
 
@@ -13,7 +14,13 @@ export default async function Page({ params }: { params: Promise<{ org: string }
         title="Webhook events"
         description="Every event Empfio can send, with its payload, schema and how to verify it came from us."
       />
-      <EventCatalogue />
+      <EventCatalogue
+        terms={{
+          retryDelaysMs: retrySchedule(),
+          timeoutMs: deliveryTimeoutMs(),
+          rotationOverlapMs: ROTATION_OVERLAP_MS,
+        }}
+      />
     </>
   );
 }

@@ -146,4 +146,27 @@ describe("Cal.com per-organization connection", () => {
       events: await ctx.db.webhookEvent.count(),
     }).toEqual(before);
   });
+
+  it("scopes uids and redelivery keys per organization and connection: another tenant's booking neither shadows nor reveals this one", async () => {
+    const { createConnection } = await import("@/lib/integrations/connections");
+    const other = await createTestOrganization(ctx.db);
+    const theirs = await createConnection(ctx.db, other.id, { provider: "calcom" });
+    const theirSecret = (theirs.credentials as { signing_secret: string }).signing_secret;
+    // The other tenant books first, with the very uid and createdAt this organization will get.
+    const body = { ...created, payload: { ...created.payload, uid: "shared-uid", metadata: {} } };
+    const first = await send(body, { connection: theirs.connection.id, secret: theirSecret });
+    expect(await first.json()).toMatchObject({ status: "processed" });
+
+    const res = await send(body);
+    expect(await res.json()).toMatchObject({ status: "processed", booking_id: expect.any(String) });
+    expect(
+      (await ctx.db.booking.findMany({ where: { calcomUid: "shared-uid" } })).map((b) => b.organizationId).sort(),
+    ).toEqual([ctx.orgId, other.id].sort());
+    // And each tenant cancels its own booking only.
+    const cancel = { ...cancelled, payload: { ...cancelled.payload, uid: "shared-uid", metadata: {} } };
+    expect(await (await send(cancel)).json()).toMatchObject({ status: "processed" });
+    expect(
+      await ctx.db.booking.findFirstOrThrow({ where: { organizationId: other.id, calcomUid: "shared-uid" } }),
+    ).toMatchObject({ status: "confirmed", cancelledAt: null });
+  });
 });

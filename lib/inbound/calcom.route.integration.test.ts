@@ -119,4 +119,28 @@ describe("Cal.com webhooks", () => {
     ).toBe(422);
     expect(await ctx.db.booking.count()).toBe(bookings);
   });
+
+  it("refuses every request while CALCOM_WEBHOOK_SECRET is unset, signed or not, leaving only the log line", async () => {
+    const bookings = await ctx.db.booking.count();
+    const logged = await ctx.db.inboundRequest.count();
+    const events = await ctx.db.webhookEvent.count();
+    delete process.env.CALCOM_WEBHOOK_SECRET;
+    try {
+      const unsigned = await ctx.POST(
+        new Request("http://localhost/api/v1/webhooks/calcom", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(booking("BOOKING_CREATED", { uid: "forged-1" })),
+        }),
+      );
+      expect(unsigned.status).toBe(401);
+      expect((await unsigned.json()).error.message).toContain("CALCOM_WEBHOOK_SECRET");
+      expect((await send(booking("BOOKING_CREATED", { uid: "forged-2" }), "")).status).toBe(401);
+    } finally {
+      process.env.CALCOM_WEBHOOK_SECRET = SECRET;
+    }
+    expect(await ctx.db.booking.count()).toBe(bookings);
+    expect(await ctx.db.webhookEvent.count()).toBe(events);
+    expect(await ctx.db.inboundRequest.count()).toBe(logged + 2);
+  });
 });

@@ -13,20 +13,23 @@ import { verifyCalcomSignature } from "./verify-calcom-signature";
 
 type BookingCommand = Exclude<CalcomCommand, { kind: "ignored" }>;
 
-/** The organization: the URL's connection, the agent's metadata, or an existing booking with this uid. */
-export async function resolveCalcomOrganization(
-  tx: Tx | Db,
-  command: BookingCommand,
-  connectionOrgId: string | null,
-): Promise<string> {
-  if (connectionOrgId) return connectionOrgId;
-  if (command.organizationId && (await tx.organization.findUnique({ where: { id: command.organizationId } })))
+/**
+ * The organization of a booking on the global URL (the platform's own, signed Cal.com account):
+ * the agent's metadata, or the one organization holding a booking with this uid.
+ */
+async function resolveGlobalOrganization(db: Db, command: BookingCommand): Promise<string> {
+  if (command.organizationId && (await db.organization.findUnique({ where: { id: command.organizationId } })))
     return command.organizationId;
   const uids = [command.uid, command.kind === "booking_rescheduled" ? command.previousUid : null].filter(
     (u): u is string => !!u,
   );
-  const existing = await tx.booking.findFirst({ where: { calcomUid: { in: uids } } });
-  if (existing) return existing.organizationId;
+  const holders = await db.booking.findMany({
+    where: { calcomUid: { in: uids } },
+    distinct: ["organizationId"],
+    select: { organizationId: true },
+    take: 2,
+  });
+  if (holders.length === 1) return holders[0].organizationId;
   throw new AppError(
     "not_found",
     "No organization for this booking: set metadata.organization_id, or use your organization's Cal.com connection URL.",
@@ -54,7 +57,7 @@ export async function applyCalcomCommand(tx: Tx, emit: Emit, organizationId: str
     }
   }
   // Cal.com may send the same booking again with a new createdAt: the uid says it is known.
-  if (await tx.booking.findFirst({ where: { calcomUid: command.uid } })) return null;
+  if (await tx.booking.findFirst({ where: { organizationId, calcomUid: command.uid } })) return null;
   const leadId = await resolveLead(tx, emit, organizationId, command);
   const booking = await createBooking(tx, emit, organizationId, {
     leadId,
@@ -90,35 +93,39 @@ async function resolveLead(
 }
 
 /**
- * Both Cal.com URLs. The global one: signed when CALCOM_WEBHOOK_SECRET is set, the organization
- * from the booking. A connection's: signed with its secret (required), its organization.
+ * Both Cal.com URLs. The global one is the platform's own Cal.com account: refused unless
+ * CALCOM_WEBHOOK_SECRET is set, signed with it, the organization from the booking. A
+ * connection's: signed with its secret (required), its organization. Uids and dedupe keys are
+ * scoped to the organization and the URL, so one tenant can neither shadow nor probe another's.
  */
 export async function receiveCalcomWebhook(
   { db, log }: InboundContext,
   req: Request,
-  connection: { organizationId: string; secret: string | null } | null,
+  connection: { id: string; organizationId: string; secret: string | null } | null,
 ): Promise<InboundResult> {
   const raw = await readRawBodyOrThrow(req);
   const secret = connection ? connection.secret : process.env.CALCOM_WEBHOOK_SECRET || null;
-  // With no secret on the global URL, Cal.com sends no signature and none is required.
-  if (connection || secret) {
-    verifiedOrThrow(
-      secret
-        ? verifyCalcomSignature(raw, req.headers.get("x-cal-signature-256"), secret)
-        : rejected("not_configured", "This Cal.com connection has no signing secret: create a new connection."),
-      log,
-    );
-  }
+  verifiedOrThrow(
+    secret
+      ? verifyCalcomSignature(raw, req.headers.get("x-cal-signature-256"), secret)
+      : connection
+        ? rejected("not_configured", "This Cal.com connection has no signing secret: create a new connection.")
+        : rejected(
+            "not_configured",
+            "The global Cal.com URL is off (CALCOM_WEBHOOK_SECRET is not set): use your organization's Cal.com connection URL from Settings → Integrations.",
+          ),
+    log,
+  );
   const command = commandOrThrow(parseCalcomWebhook(raw));
   log.eventType = command.triggerEvent;
   if (command.kind === "ignored")
     return { outcome: "ignored", eventType: command.triggerEvent, reason: command.reason, body: { status: "ignored" } };
-  const organizationId = await resolveCalcomOrganization(db, command, connection?.organizationId ?? null);
+  const organizationId = connection?.organizationId ?? (await resolveGlobalOrganization(db, command));
   log.organizationId = organizationId;
   const event = {
     organizationId,
     eventType: command.triggerEvent,
-    dedupeKey: command.dedupeKey,
+    dedupeKey: `${organizationId}:${connection?.id ?? "global"}:${command.dedupeKey}`,
     windowMs: REDELIVERY_WINDOW_MS,
     exclusive: true,
   };

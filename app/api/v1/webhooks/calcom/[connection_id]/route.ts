@@ -11,6 +11,6 @@ export function POST(req: Request, { params }: Params) {
   return handleInbound("calcom", async (ctx) => {
     const connection = await connectionOrThrow(ctx.db, ctx.log, "calcom", (await params).connection_id);
     const secret = connection.secretEncrypted && openSecret(connection.secretEncrypted);
-    return receiveCalcomWebhook(ctx, req, { organizationId: connection.organizationId, secret });
+    return receiveCalcomWebhook(ctx, req, { id: connection.id, organizationId: connection.organizationId, secret });
   });
 }

@@ -94,4 +94,21 @@ describe("admin CLI", () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stderr)).toEqual({ error: 'No organization with id or slug "no-such-org"' });
   });
+
+  it(
+    "prunes what is older than the retention window at once, and refuses a bad --days",
+    { timeout: 60_000 },
+    async () => {
+      await t.db
+        .$executeRaw`INSERT INTO inbound_requests (source, received_at, verification, outcome, http_status, duration_ms)
+      SELECT 'calcom', now() - make_interval(days => d, hours => 1), 'failed', 'rejected', 401, 2 FROM generate_series(1, 10) d`;
+      const r = admin("prune", "--days", "7");
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ retention_days: 7, pruned: { inboundRequests: 4 } });
+      expect(await t.db.inboundRequest.count()).toBe(6);
+      expect(admin("prune", "--days", "a week").stderr).toContain(
+        'RETENTION_DAYS: "a week" is not a whole number of days',
+      );
+    },
+  );
 });

@@ -8,6 +8,9 @@ import { AppError } from "@/lib/errors";
 import { addMember, AlreadyMemberError } from "@/lib/organizations/add-member";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { findOrganization } from "@/lib/organizations/find-organization";
+import { pruneExpiredRows } from "@/lib/maintenance/prune-expired-rows";
+import { pruneOldRows } from "@/lib/maintenance/prune-old-rows";
+import { retentionDays } from "@/lib/maintenance/retention-days";
 import { emitSample } from "@/lib/webhooks/emit-sample";
 import { installInngestDeliveryRuns } from "@/inngest/install-delivery-runs";
 
@@ -19,6 +22,7 @@ const COMMANDS: Record<string, string[]> = {
   "add-member": ["org", "email", "password", "role"],
   "create-api-key": ["org", "name"],
   "emit-sample": ["org", "type"],
+  prune: [],
 };
 
 const USAGE = `Usage: npm run admin -- <command> [options]
@@ -28,6 +32,7 @@ Commands:
   add-member  --org ORG --email EMAIL --password PASSWORD --role owner|admin|member
   create-api-key --org ORG --name NAME
   emit-sample --org ORG --type EVENT_TYPE [--endpoint ENDPOINT_ID]
+  prune       [--days N]   delete what is older than N days (default RETENTION_DAYS, 30) now
 
 ORG is an organization id or slug. DATABASE_URL selects the database.`;
 
@@ -51,9 +56,19 @@ async function main() {
       args: rest,
       strict: true,
       options: Object.fromEntries(
-        ["name", "slug", "owner-email", "owner-password", "org", "email", "password", "role", "type", "endpoint"].map(
-          (n) => [n, { type: "string" as const }],
-        ),
+        [
+          "name",
+          "slug",
+          "owner-email",
+          "owner-password",
+          "org",
+          "email",
+          "password",
+          "role",
+          "type",
+          "endpoint",
+          "days",
+        ].map((n) => [n, { type: "string" as const }]),
       ),
     }).values as Flags;
   } catch (error) {
@@ -69,7 +84,11 @@ async function main() {
 
   const db = createDb(process.env.DATABASE_URL, 2);
   try {
-    if (command === "create-org") {
+    if (command === "prune") {
+      const days = retentionDaysOf(flags);
+      const { pruned } = await pruneOldRows(db, { days });
+      print({ retention_days: days, pruned, expired: await pruneExpiredRows(db) });
+    } else if (command === "create-org") {
       const { organization, user } = await createOrganization(db, {
         name: flags.name!,
         slug: flags.slug,
@@ -115,6 +134,14 @@ async function main() {
     throw error;
   } finally {
     await db.$disconnect();
+  }
+}
+
+function retentionDaysOf(flags: Flags): number {
+  try {
+    return retentionDays({ RETENTION_DAYS: flags.days ?? process.env.RETENTION_DAYS });
+  } catch (error) {
+    usage((error as Error).message);
   }
 }
 

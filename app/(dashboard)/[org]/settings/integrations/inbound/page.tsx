@@ -5,6 +5,7 @@ import { InboundLog } from "@/components/integrations/inbound-log";
 import type { InboundFilters } from "@/lib/api-client/types";
 import { requireMembership } from "@/lib/auth/session";
 import { listInboundRequestsQuery } from "@/lib/inbound/list-inbound-requests";
+import { retentionDays } from "@/lib/maintenance/retention-days";
 
 export const metadata: Metadata = { title: "Inbound log" };
 
@@ -27,7 +28,7 @@ export default async function Page({ params, searchParams }: Props) {
       <IntegrationsBackLink />
       <PageHeader
         title="Inbound log"
-        description="Every request the AI agent, Cal.com, Varda and Brevo sent to Empfio, newest first: whether it was verified, what became of it and why."
+        description={`Every request the AI agent, Cal.com, Varda and Brevo sent to Empfio in the last ${retentionDays()} days, newest first: whether it was verified, what became of it and why.`}
       />
       <InboundLog initial={filtersFrom(await searchParams)} />
     </>

@@ -1,0 +1,89 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * One table's share of retention: a statement deleting up to `limit` of its rows older than the
+ * cutoff, oldest first, answering how many went (and how many attempts went with deliveries).
+ * Notifications join this list once their table exists.
+ */
+type RetainedTable = {
+  name: "deliveries" | "events" | "inboundRequests" | "loginAttempts";
+  limit: number;
+  deleteBatch: (cutoff: Prisma.Sql, limit: number) => Prisma.Sql;
+};
+
+// Small batches: each is one short statement (a few ms), so no lock is held for long and the
+// deliveries being written meanwhile never wait behind a large delete.
+const TABLES: RetainedTable[] = [
+  {
+    // A pending delivery is never pruned, whatever its age; a claimed or locked row is skipped.
+    // Attempts (their bodies are most of the bytes) go in the same statement as their delivery.
+    name: "deliveries",
+    limit: 500,
+    deleteBatch: (cutoff, limit) => Prisma.sql`
+      WITH batch AS (
+        SELECT id FROM webhook_deliveries WHERE created_at < ${cutoff} AND status <> 'pending'
+        ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      ), attempts AS (
+        DELETE FROM webhook_delivery_attempts WHERE delivery_id IN (SELECT id FROM batch) RETURNING 1
+      ), deleted AS (
+        DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM batch) RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM deleted)::int AS rows, (SELECT count(*) FROM attempts)::int AS attempts`,
+  },
+  {
+    // After their deliveries: an event still referenced (a pending delivery) stays.
+    name: "events",
+    limit: 2_000,
+    deleteBatch: (cutoff, limit) => Prisma.sql`
+      WITH batch AS (
+        SELECT id FROM webhook_events e WHERE created_at < ${cutoff}
+          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id)
+        ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      ), deleted AS (DELETE FROM webhook_events WHERE id IN (SELECT id FROM batch) RETURNING 1)
+      SELECT count(*)::int AS rows, 0 AS attempts FROM deleted`,
+  },
+  {
+    name: "inboundRequests",
+    limit: 2_000,
+    deleteBatch: (cutoff, limit) => Prisma.sql`
+      WITH deleted AS (DELETE FROM inbound_requests WHERE id IN (
+        SELECT id FROM inbound_requests WHERE received_at < ${cutoff} ORDER BY received_at LIMIT ${limit}) RETURNING 1)
+      SELECT count(*)::int AS rows, 0 AS attempts FROM deleted`,
+  },
+  {
+    name: "loginAttempts",
+    limit: 2_000,
+    deleteBatch: (cutoff, limit) => Prisma.sql`
+      WITH deleted AS (DELETE FROM login_attempts WHERE id IN (
+        SELECT id FROM login_attempts WHERE attempted_at < ${cutoff} ORDER BY attempted_at LIMIT ${limit}) RETURNING 1)
+      SELECT count(*)::int AS rows, 0 AS attempts FROM deleted`,
+  },
+];
+
+export type PrunedRows = Record<RetainedTable["name"] | "attempts", number>;
+
+/**
+ * Deletes rows older than `days`, table by table in FK-safe order (attempts with their
+ * deliveries, then events nothing references, then the logs), in small batches. With `budgetMs`
+ * it stops after that long and says whether anything old is left (`done: false`: call again).
+ */
+export async function pruneOldRows(
+  db: Db,
+  { days, budgetMs = Infinity }: { days: number; budgetMs?: number },
+): Promise<{ pruned: PrunedRows; done: boolean }> {
+  const cutoff = Prisma.sql`now() - make_interval(days => ${days}::int)`;
+  const deadline = Date.now() + budgetMs;
+  const pruned: PrunedRows = { deliveries: 0, attempts: 0, events: 0, inboundRequests: 0, loginAttempts: 0 };
+  for (const table of TABLES) {
+    for (;;) {
+      if (Date.now() >= deadline) return { pruned, done: false };
+      const [batch] = await db.$queryRaw<{ rows: number; attempts: number }[]>(table.deleteBatch(cutoff, table.limit));
+      pruned[table.name] += batch.rows;
+      pruned.attempts += batch.attempts;
+      if (batch.rows < table.limit) break;
+    }
+  }
+  return { pruned, done: true };
+}

@@ -1,5 +1,5 @@
 /** How long events, deliveries, inbound requests and sign-in attempts are kept, from RETENTION_DAYS. */
-export function retentionDays(env: NodeJS.ProcessEnv = process.env): number {
+export function retentionDays(env: Record<string, string | undefined> = process.env): number {
   const raw = env.RETENTION_DAYS?.trim();
   if (!raw) return 30;
   const days = Number(raw);

@@ -5,6 +5,8 @@ import { createConnectionSchema } from "@/lib/integrations/connections";
 import { createEndpointSchema, updateEndpointSchema } from "@/lib/webhooks/endpoint-schemas";
 import { EVENT_CATALOGUE } from "@/lib/webhooks/event-catalogue";
 import { listDeliveriesQuery } from "@/lib/webhooks/list-deliveries";
+import { listEventsQuery } from "@/lib/webhooks/list-events";
+import { replayEventSchema } from "@/lib/webhooks/replay-event";
 import * as R from "./response-schemas";
 
 type Op = { summary: string; body?: z.ZodType; query?: z.ZodObject; ok: [number, z.ZodType | null]; manage?: boolean };
@@ -114,6 +116,25 @@ const OPS: Record<string, Record<string, Op>> = {
           delivery: R.deliveryResponse,
         }),
       ],
+      manage: true,
+    },
+  },
+  "/events": {
+    get: {
+      summary: "The event log (every event emitted, with its deliveries counted), newest first, keyset-paginated",
+      query: listEventsQuery,
+      ok: [200, z.object({ data: z.array(R.eventResponse), next_cursor: z.string().nullable() })],
+    },
+  },
+  "/events/{id}": {
+    get: { summary: "An event with its stored payload and every delivery of it", ok: [200, R.eventDetailResponse] },
+  },
+  "/events/{id}/replay": {
+    post: {
+      summary:
+        "Send a stored event again (same body, new webhook-id) to one endpoint, or to every enabled endpoint subscribed to it now",
+      body: replayEventSchema,
+      ok: [202, z.object({ event_id: z.uuid(), delivery_ids: z.array(z.uuid()) })],
       manage: true,
     },
   },

@@ -54,9 +54,31 @@ export const deliveryResponse = z.object({
   last_error: z.string().nullable(),
   next_attempt_at: nullableTime,
   is_test: z.boolean(),
+  is_replay: z.boolean().describe("A replay of its event: a new delivery with its own webhook-id."),
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
   completed_at: nullableTime,
+});
+
+export const eventResponse = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  occurred_at: z.iso.datetime(),
+  created_at: z.iso.datetime(),
+  endpoint_id: z.uuid().nullable().describe("Set for a sample aimed at one endpoint; null for a real event."),
+  deliveries: z.object({
+    total: z.number().int(),
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+    pending: z.number().int(),
+  }),
+});
+
+export const eventDetailResponse = z.object({
+  event: eventResponse.omit({ deliveries: true }).extend({
+    payload: z.string().describe("The envelope exactly as it is signed and sent."),
+  }),
+  deliveries: z.array(deliveryResponse),
 });
 
 export const attemptResponse = z.object({

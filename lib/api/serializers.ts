@@ -54,6 +54,7 @@ export type DeliveryRow = {
   lastError: string | null;
   nextAttemptAt: Date | null;
   isTest: boolean;
+  isReplay: boolean;
   createdAt: Date;
   updatedAt: Date;
   completedAt: Date | null;
@@ -73,9 +74,46 @@ export function deliveryJson(d: DeliveryRow) {
     last_error: d.lastError,
     next_attempt_at: d.status === "pending" ? iso(d.nextAttemptAt) : null,
     is_test: d.isTest,
+    is_replay: d.isReplay,
     created_at: d.createdAt.toISOString(),
     updated_at: d.updatedAt.toISOString(),
     completed_at: iso(d.completedAt),
+  };
+}
+
+type EventListRow = {
+  id: string;
+  type: string;
+  occurredAt: Date;
+  createdAt: Date;
+  endpointId: string | null;
+  deliveries: { total: number; succeeded: number; failed: number; pending: number };
+};
+
+export function eventJson(e: EventListRow) {
+  return {
+    id: e.id,
+    type: e.type,
+    occurred_at: e.occurredAt.toISOString(),
+    created_at: e.createdAt.toISOString(),
+    endpoint_id: e.endpointId,
+    deliveries: e.deliveries,
+  };
+}
+
+type EventDetailRow = Omit<EventListRow, "deliveries"> & { payload: string; deliveries: DeliveryRow[] };
+
+export function eventDetailJson(e: EventDetailRow) {
+  return {
+    event: {
+      id: e.id,
+      type: e.type,
+      occurred_at: e.occurredAt.toISOString(),
+      created_at: e.createdAt.toISOString(),
+      endpoint_id: e.endpointId,
+      payload: e.payload,
+    },
+    deliveries: e.deliveries.map(deliveryJson),
   };
 }
 

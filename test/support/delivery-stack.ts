@@ -1,0 +1,81 @@
+import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
+import type { Db } from "@/lib/db/client";
+import { waitUntil } from "@/lib/wait-until";
+import { createTestDatabase, type TestDatabase } from "./database";
+import { freePort } from "./free-port";
+import { hostRoute } from "./route-host";
+import { createTestOrganization, setWebhookTestEnv } from "./webhook-fixtures";
+
+type Handlers = Parameters<typeof hostRoute>[0];
+
+/**
+ * The app's delivery stack on loopback for an integration test: a throwaway database, the real
+ * Inngest route (app/api/inngest/route.ts) driven by the embedded executor (time scale 0.001, so
+ * the retry schedule's minutes pass in milliseconds), and the given /api/v1 routes, called with
+ * an API key of an organization the test creates. `routes` imports them (after the environment
+ * is set), keyed by their app/ path.
+ */
+export async function startDeliveryStack(
+  routes: () => Promise<Record<string, Handlers>>,
+  env: Record<string, string> = {},
+) {
+  const database: TestDatabase = await createTestDatabase();
+  const executorPort = await freePort();
+  setWebhookTestEnv({
+    DATABASE_URL: database.url,
+    INNGEST_DEV: `http://127.0.0.1:${executorPort}`,
+    WEBHOOK_TIMEOUT_MS: "1000",
+    ...env,
+  });
+  // Imported after the environment is set: the Inngest client reads INNGEST_DEV when created.
+  const inngestRoute = await import("@/app/api/inngest/route");
+  const hosts = [await hostRoute({ GET: inngestRoute.GET, POST: inngestRoute.POST, PUT: inngestRoute.PUT })];
+  const executor: RunningExecutor = await startExecutor({
+    databaseUrl: database.url,
+    appUrl: hosts[0].url,
+    port: executorPort,
+    timeScale: 0.001,
+    preparedStatements: !database.embedded,
+    log: () => undefined,
+  });
+  await waitUntil(
+    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
+    10_000,
+    "the executor's sync",
+  );
+  const api = new Map<string, string>();
+  for (const [path, handlers] of Object.entries(await routes())) {
+    const host = await hostRoute(handlers, path);
+    hosts.push(host);
+    api.set(path, host.origin);
+  }
+  const db: Db = (await import("@/lib/db/client")).getDb();
+  const { createApiKey } = await import("@/lib/api-keys/manage-api-keys");
+
+  async function organization() {
+    const org = await createTestOrganization(db);
+    const { key } = await createApiKey(db, org.id, { name: "test" });
+    /** Calls an /api/v1 route this stack hosts; `route` is its app/ path, `url` the path with ids. */
+    const call = async (method: string, route: string, url: string, body?: unknown) => {
+      const res = await fetch(`${api.get(route)}${url}`, {
+        method,
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${key}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return { status: res.status, body: (res.status === 204 ? null : await res.json()) as any };
+    };
+    return { id: org.id, call };
+  }
+
+  return {
+    db,
+    organization,
+    async stop() {
+      await executor.stop();
+      for (const host of hosts) await host.close();
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
+}

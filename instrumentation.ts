@@ -3,4 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installInngestDeliveryRuns } = await import("./inngest/install-delivery-runs");
   installInngestDeliveryRuns();
+  const { installInngestMailQueue } = await import("./inngest/install-mail-queue");
+  installInngestMailQueue();
 }

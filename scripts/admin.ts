@@ -13,9 +13,11 @@ import { pruneOldRows } from "@/lib/maintenance/prune-old-rows";
 import { retentionDays } from "@/lib/maintenance/retention-days";
 import { emitSample } from "@/lib/webhooks/emit-sample";
 import { installInngestDeliveryRuns } from "@/inngest/install-delivery-runs";
+import { installInngestMailQueue } from "@/inngest/install-mail-queue";
 
 // emit-sample hands deliveries over; when Inngest is unreachable from here, the sweep starts them.
 installInngestDeliveryRuns();
+installInngestMailQueue();
 
 const COMMANDS: Record<string, string[]> = {
   "create-org": ["name", "owner-email", "owner-password"],

@@ -54,6 +54,8 @@ async function main() {
     // Development talks to local receivers; the dashboard shows a banner while this is on.
     env.WEBHOOK_ALLOW_INSECURE_URLS ??= "1";
   }
+  if (mode === "start" && !env.SMTP_URL)
+    console.warn("\n⚠ SMTP_URL is not set: Empfio sends no email; alerts stay in the app (the bell).\n");
   env.NEXTAUTH_SECRET = env.AUTH_SECRET;
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
@@ -79,9 +81,16 @@ async function main() {
   Empfio is ready: ${url}
   Sign in as ${credentials ? `${credentials.email}\n  password   ${credentials.password}` : "an existing user (no demo credentials stored)"}
   Database:  ${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded PGlite in ${path.relative(process.cwd(), dataDir)}/pglite`}
+  Mail:      ${mailLine(env, url)}
   Executor:  ${external ? "Inngest server from INNGEST_* variables" : env.INNGEST_DEV}
   Press Ctrl-C to stop.
 ────────────────────────────────────────────────────────`);
+}
+
+function mailLine(env: NodeJS.ProcessEnv, url: string): string {
+  if (env.SMTP_URL) return `SMTP_URL, from ${env.EMAIL_FROM || "the default EMAIL_FROM"}`;
+  if (mode === "start") return "not sent (SMTP_URL unset)";
+  return `kept in ${path.relative(process.cwd(), path.join(dataDir, "mailbox"))}/, read at ${url}/dev/mailbox`;
 }
 
 function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

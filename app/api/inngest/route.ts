@@ -1,8 +1,10 @@
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
 import { installInngestDeliveryRuns } from "@/inngest/install-delivery-runs";
+import { installInngestMailQueue } from "@/inngest/install-mail-queue";
 import { functions } from "@/inngest/functions";
 
 installInngestDeliveryRuns();
+installInngestMailQueue();
 
 export const { GET, POST, PUT } = serve({ client: inngest, functions });

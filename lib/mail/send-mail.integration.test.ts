@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
+import { waitUntil } from "@/lib/wait-until";
+import { createTestDatabase, type TestDatabase } from "@/test/support/database";
+import { freePort } from "@/test/support/free-port";
+import { hostRoute } from "@/test/support/route-host";
+import { startSmtpInbox } from "@/test/support/smtp-inbox";
+
+// sendMail → Inngest (the app's real route, our executor) → mail-send → a real SMTP server on loopback.
+let database: TestDatabase;
+let executor: RunningExecutor;
+let host: { url: string; close: () => Promise<void> };
+let smtp: Awaited<ReturnType<typeof startSmtpInbox>>;
+let refuse = 0;
+const DEFAULT_FROM = "Empfio <no-reply@empfio.localhost>";
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  smtp = await startSmtpInbox({ refuse: () => refuse-- > 0 });
+  const executorPort = await freePort();
+  process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    INNGEST_DEV: `http://127.0.0.1:${executorPort}`,
+    SMTP_URL: smtp.url,
+    EMAIL_FROM: "Empfio Alerts <alerts@empfio.test>",
+  });
+  const route = await import("@/app/api/inngest/route");
+  host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT });
+  executor = await startExecutor({
+    databaseUrl: database.url,
+    appUrl: host.url,
+    port: executorPort,
+    timeScale: 0.001,
+    preparedStatements: !database.embedded,
+    log: () => undefined,
+  });
+  await waitUntil(
+    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
+    10_000,
+    "the executor's sync",
+  );
+});
+
+afterAll(async () => {
+  await executor?.stop();
+  await host?.close();
+  await smtp?.close();
+  await database?.drop();
+  delete process.env.SMTP_URL;
+  delete process.env.EMAIL_FROM;
+});
+
+describe("sendMail", () => {
+  it("delivers plain text and HTML over SMTP from EMAIL_FROM", async () => {
+    const { sendMail } = await import("./send-mail");
+    await sendMail({ to: "owner@salon.test", subject: "Hello", text: "Plain body", html: "<p>HTML body</p>" });
+    await waitUntil(() => smtp.to("owner@salon.test").length === 1, 15_000, "the mail");
+    const [mail] = smtp.to("owner@salon.test");
+    expect(mail.subject).toBe("Hello");
+    expect(mail.from).toMatch(/Empfio Alerts.*<alerts@empfio\.test>/);
+    expect(mail.text.trim()).toBe("Plain body");
+    expect(mail.html).toContain("<p>HTML body</p>");
+  });
+
+  it("retries when the SMTP server refuses, and delivers once", async () => {
+    const { sendMail } = await import("./send-mail");
+    refuse = 2;
+    await sendMail({ to: "retry@salon.test", subject: "Retried", text: "t", html: "<p>t</p>" });
+    await waitUntil(() => smtp.to("retry@salon.test").length === 1, 30_000, "the retried mail");
+    expect(refuse).toBeLessThanOrEqual(0);
+    expect(smtp.to("retry@salon.test")).toHaveLength(1);
+  });
+
+  it("refuses a message without a valid recipient, queuing nothing", async () => {
+    const { sendMail } = await import("./send-mail");
+    await expect(sendMail({ to: "not-an-address", subject: "x", text: "t", html: "t" })).rejects.toThrow();
+  });
+});
+
+describe("without SMTP_URL", () => {
+  const message = { to: "dev@salon.test", subject: "Kept", text: "Plain", html: "<p>HTML</p>" };
+
+  it("keeps mail in the dev mailbox under EMPFIO_DATA_DIR", async () => {
+    const { deliverMail } = await import("./deliver-mail");
+    const { listMailbox } = await import("./dev-mailbox");
+    const env = { NODE_ENV: "development", EMPFIO_DATA_DIR: await mkdtemp(path.join(tmpdir(), "mailbox-")) };
+    expect(await deliverMail(message, env)).toBe("mailbox");
+    expect(await listMailbox(10, env)).toEqual([expect.objectContaining({ ...message, from: DEFAULT_FROM })]);
+  });
+
+  it("sends nothing in production (the alerts stay in the app)", async () => {
+    const { deliverMail } = await import("./deliver-mail");
+    const { listMailbox } = await import("./dev-mailbox");
+    const env = { NODE_ENV: "production", EMPFIO_DATA_DIR: await mkdtemp(path.join(tmpdir(), "mailbox-")) };
+    expect(await deliverMail(message, env)).toBe("dropped");
+    expect(await listMailbox(10, env)).toEqual([]);
+  });
+});

@@ -88,7 +88,7 @@ describe("without SMTP_URL", () => {
   it("keeps mail in the dev mailbox under EMPFIO_DATA_DIR", async () => {
     const { deliverMail } = await import("./deliver-mail");
     const { listMailbox } = await import("./dev-mailbox");
-    const env = { NODE_ENV: "development", EMPFIO_DATA_DIR: await mkdtemp(path.join(tmpdir(), "mailbox-")) };
+    const env = { NODE_ENV: "development" as const, EMPFIO_DATA_DIR: await mkdtemp(path.join(tmpdir(), "mailbox-")) };
     expect(await deliverMail(message, env)).toBe("mailbox");
     expect(await listMailbox(10, env)).toEqual([expect.objectContaining({ ...message, from: DEFAULT_FROM })]);
   });
@@ -96,7 +96,7 @@ describe("without SMTP_URL", () => {
   it("sends nothing in production (the alerts stay in the app)", async () => {
     const { deliverMail } = await import("./deliver-mail");
     const { listMailbox } = await import("./dev-mailbox");
-    const env = { NODE_ENV: "production", EMPFIO_DATA_DIR: await mkdtemp(path.join(tmpdir(), "mailbox-")) };
+    const env = { NODE_ENV: "production" as const, EMPFIO_DATA_DIR: await mkdtemp(path.join(tmpdir(), "mailbox-")) };
     expect(await deliverMail(message, env)).toBe("dropped");
     expect(await listMailbox(10, env)).toEqual([]);
   });

@@ -20,7 +20,14 @@ export function EditEndpoint({ id }: { id: string }) {
   return (
     <Card className="p-5">
       <EndpointForm
-        defaultValues={{ url: data.url, description: data.description, event_types: data.event_types }}
+        defaultValues={{
+          url: data.url,
+          description: data.description,
+          event_types: data.event_types,
+          custom_headers: data.custom_headers,
+          rate_limit_per_second: data.rate_limit_per_second,
+          filter: data.filter,
+        }}
         submitLabel="Save changes"
         busyLabel="Saving…"
         onSubmit={async (values) => {

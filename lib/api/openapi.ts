@@ -30,7 +30,8 @@ const OPS: Record<string, Record<string, Op>> = {
   "/webhook-endpoints/{id}": {
     get: { summary: "Get an endpoint", ok: [200, z.object({ endpoint: R.endpointResponse })] },
     patch: {
-      summary: "Update an endpoint (url, description, event_types, enabled)",
+      summary:
+        "Update an endpoint (url, description, event_types, enabled, custom_headers, rate_limit_per_second, filter)",
       body: updateEndpointSchema,
       ok: [200, z.object({ endpoint: R.endpointResponse })],
       manage: true,

@@ -1,7 +1,9 @@
 // The JSON shapes of /api/v1 (snake_case, like the seeds' payloads). The dashboard reads these too.
 import "server-only";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
+import { maskedHeaders } from "@/lib/webhooks/endpoint-headers";
 import { failureAdvice } from "@/lib/webhooks/failure-advice";
+import type { PayloadFilter } from "@/lib/webhooks/payload-filter";
 
 type EndpointRow = {
   id: string;
@@ -13,6 +15,9 @@ type EndpointRow = {
   disabledAt: Date | null;
   previousSecretExpiresAt: Date | null;
   consecutiveFailures: number;
+  customHeaders: unknown;
+  rateLimitPerSecond: number | null;
+  filter: unknown;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -33,6 +38,9 @@ export function endpointJson(e: EndpointRow, stats?: EndpointStats) {
     disabled_reason: e.disabledReason,
     disabled_at: iso(e.disabledAt),
     consecutive_failures: e.consecutiveFailures,
+    custom_headers: maskedHeaders(e.customHeaders),
+    rate_limit_per_second: e.rateLimitPerSecond,
+    filter: (e.filter ?? null) as PayloadFilter | null,
     previous_secret_expires_at:
       e.previousSecretExpiresAt && e.previousSecretExpiresAt > new Date()
         ? e.previousSecretExpiresAt.toISOString()

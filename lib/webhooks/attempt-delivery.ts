@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { decideAttempt, type DeliveryStatus } from "./delivery-decision";
 import { retrySchedule, withJitter } from "./delivery-settings";
+import { openHeaders } from "./endpoint-headers";
 import { signingSecrets } from "./endpoint-secrets";
 import { recordAttempts } from "./record-attempts";
 import { sendDelivery } from "./send-delivery";
@@ -24,6 +25,7 @@ type Row = {
   secret_encrypted: string;
   previous_secret_encrypted: string | null;
   previous_secret_expires_at: Date | null;
+  custom_headers: unknown;
   event_type: string;
   payload: string;
   attempt_number: number;
@@ -47,7 +49,7 @@ export async function attemptDelivery(
       WHERE id = ${deliveryId}::uuid RETURNING endpoint_id, event_id, attempt_count
     )
     SELECT d.status::text AS status, r.endpoint_id::text AS endpoint_id, e.url, e.consecutive_failures, e.secret_encrypted, e.previous_secret_encrypted,
-           e.previous_secret_expires_at, ev.type AS event_type, ev.payload, r.attempt_count AS attempt_number
+           e.previous_secret_expires_at, e.custom_headers, ev.type AS event_type, ev.payload, r.attempt_count AS attempt_number
     FROM reserved r JOIN webhook_deliveries d ON d.id = ${deliveryId}::uuid
     JOIN webhook_endpoints e ON e.id = r.endpoint_id JOIN webhook_events ev ON ev.id = r.event_id`;
   if (!row) return null;
@@ -59,6 +61,7 @@ export async function attemptDelivery(
       previousSecretExpiresAt: row.previous_secret_expires_at,
     }),
     { id: deliveryId, eventType: row.event_type, payload: row.payload },
+    openHeaders(row.custom_headers),
   );
   const decision = decideAttempt({
     trigger,

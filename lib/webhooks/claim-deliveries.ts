@@ -11,6 +11,9 @@ export type EndpointState = {
   secretEncrypted: string;
   previousSecretEncrypted: string | null;
   previousSecretExpiresAt: Date | null;
+  /** Sealed (see endpoint-headers.ts). */
+  customHeaders: unknown;
+  rateLimitPerSecond: number | null;
 };
 
 export type ClaimedDelivery = OutgoingDelivery & { attemptNumber: number; scheduledAttempts: number };
@@ -33,6 +36,8 @@ type Row = {
   secret_encrypted: string;
   previous_secret_encrypted: string | null;
   previous_secret_expires_at: Date | null;
+  custom_headers: unknown;
+  rate_limit_per_second: number | null;
   delivery_id: string | null;
   event_type: string | null;
   payload: string | null;
@@ -59,7 +64,7 @@ export async function claimDueDeliveries(
       RETURNING wakes
     ), ep AS (
       SELECT id, url, enabled, disabled_reason, consecutive_failures, secret_encrypted, previous_secret_encrypted,
-             previous_secret_expires_at
+             previous_secret_expires_at, custom_headers, rate_limit_per_second
       FROM webhook_endpoints WHERE id = ${endpointId}::uuid
     ), picked AS (
       SELECT d.id FROM webhook_deliveries d
@@ -77,8 +82,8 @@ export async function claimDueDeliveries(
       RETURNING d.id, d.event_id, d.event_type, d.attempt_count, d.scheduled_attempts
     )
     SELECT (SELECT wakes FROM lane) AS wakes, ep.id::text, ep.url, ep.enabled, ep.disabled_reason, ep.consecutive_failures,
-           ep.secret_encrypted, ep.previous_secret_encrypted, ep.previous_secret_expires_at,
-           c.id::text AS delivery_id, c.event_type, ev.payload, c.attempt_count, c.scheduled_attempts
+           ep.secret_encrypted, ep.previous_secret_encrypted, ep.previous_secret_expires_at, ep.custom_headers,
+           ep.rate_limit_per_second, c.id::text AS delivery_id, c.event_type, ev.payload, c.attempt_count, c.scheduled_attempts
     FROM ep LEFT JOIN (claimed c JOIN webhook_events ev ON ev.id = c.event_id) ON true`;
   const first = rows[0];
   if (!first) return { wakes: null, endpoint: null, deliveries: [] };
@@ -93,6 +98,8 @@ export async function claimDueDeliveries(
       secretEncrypted: first.secret_encrypted,
       previousSecretEncrypted: first.previous_secret_encrypted,
       previousSecretExpiresAt: first.previous_secret_expires_at,
+      customHeaders: first.custom_headers,
+      rateLimitPerSecond: first.rate_limit_per_second,
     },
     deliveries: rows
       .filter((r) => r.delivery_id !== null)

@@ -8,6 +8,7 @@ import {
 } from "./claim-deliveries";
 import { decideAttempt } from "./delivery-decision";
 import { deliveryTimeoutMs, retrySchedule, withJitter } from "./delivery-settings";
+import { openHeaders } from "./endpoint-headers";
 import { signingSecrets } from "./endpoint-secrets";
 import { acquireLane, laneWakes, releaseLane } from "./endpoint-lanes";
 import { recordAttempts, type AttemptRecord } from "./record-attempts";
@@ -58,6 +59,7 @@ export async function drainEndpoint(
   let recording: Promise<void> = Promise.resolve();
   let endpoint: EndpointState | null = null;
   let secrets: ReturnType<typeof signingSecrets> | null = null;
+  let headers: Record<string, string> = {};
   let seenWakes = acquired;
   // The endpoint's count of consecutive failed deliveries as last seen: 0 lets a batch of
   // successes skip the endpoint's row (see recordAttempts); when in doubt, the higher count.
@@ -90,7 +92,7 @@ export async function drainEndpoint(
   }
 
   function start(delivery: ClaimedDelivery, target: EndpointState): void {
-    const task = sendDelivery(target.url, secrets!, delivery)
+    const task = sendDelivery(target.url, secrets!, delivery, headers)
       .then((result) => {
         attempts++;
         finished.push({
@@ -142,6 +144,8 @@ export async function drainEndpoint(
         continue;
       }
       if (claim.endpoint.secretEncrypted !== endpoint?.secretEncrypted) secrets = signingSecrets(claim.endpoint);
+      if (JSON.stringify(claim.endpoint.customHeaders) !== JSON.stringify(endpoint?.customHeaders))
+        headers = openHeaders(claim.endpoint.customHeaders);
       knownFailures = Math.max(knownFailures, claim.endpoint.consecutiveFailures);
       endpoint = claim.endpoint;
       queued.push(...claim.deliveries);

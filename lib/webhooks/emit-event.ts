@@ -21,10 +21,10 @@ export type Emit = (
 /**
  * Writes an event to the outbox inside the caller's transaction, so it exists if and only if
  * the change that caused it commits, and fans it out there too: one pending delivery per
- * enabled endpoint subscribed to it (or the one endpoint a sample targets), in the same
- * statement. The envelope is serialized here, once. After commit the deliveries are handed over
- * (`withEvents`, `handOver`); an event with no delivery costs nothing more (most organizations
- * have no endpoint for most event types).
+ * enabled endpoint subscribed to it whose payload filter lets it through (or the one endpoint a
+ * sample targets, whatever its filter), in the same statement. The envelope is serialized here,
+ * once. After commit the deliveries are handed over (`withEvents`, `handOver`); an event with no
+ * delivery costs nothing more (most organizations have no endpoint for most event types).
  */
 export async function emitEvent(
   tx: Tx,
@@ -76,7 +76,10 @@ export function outboxCtes(e: OutboxEvent, from: Prisma.Sql = Prisma.empty): Pri
   return Prisma.sql`
     subscribed AS (
       SELECT ep.id FROM webhook_endpoints ep WHERE ep.organization_id = ${e.organizationId}::uuid AND ep.enabled
-        AND CASE WHEN ${e.endpointId}::uuid IS NULL THEN ${e.type} = ANY (ep.event_types) ELSE ep.id = ${e.endpointId}::uuid END
+        AND CASE WHEN ${e.endpointId}::uuid IS NULL
+          THEN ${e.type} = ANY (ep.event_types)
+            AND (ep.filter IS NULL OR webhook_filter_matches(ep.filter, ${e.payload}::jsonb))
+          ELSE ep.id = ${e.endpointId}::uuid END
       -- An endpoint being deleted is waited for and then skipped, instead of failing the
       -- caller's change on the delivery's foreign key; a delete waits for this transaction.
       FOR KEY SHARE

@@ -2,8 +2,10 @@ import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { notFound, validationError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 import { allowInsecureUrls, ROTATION_OVERLAP_MS } from "./delivery-settings";
+import { sealHeaders } from "./endpoint-headers";
 import { openSecret, sealSecret } from "./endpoint-secrets";
 import {
   createEndpointSchema,
@@ -11,6 +13,7 @@ import {
   type CreateEndpointInput,
   type UpdateEndpointInput,
 } from "./endpoint-schemas";
+import type { PayloadFilter } from "./payload-filter";
 import { generateSigningSecret } from "./sign-payload";
 import { checkEndpointUrl } from "./url-safety";
 
@@ -27,6 +30,9 @@ export async function createEndpoint(db: Db, organizationId: string, input: Crea
       description: data.description,
       eventTypes: data.event_types,
       secretEncrypted: sealSecret(secret),
+      customHeaders: sealHeaders(data.custom_headers, {}),
+      rateLimitPerSecond: data.rate_limit_per_second,
+      filter: storedFilter(data.filter),
     },
   });
   return { endpoint, secret };
@@ -34,7 +40,7 @@ export async function createEndpoint(db: Db, organizationId: string, input: Crea
 
 export async function updateEndpoint(db: Db, organizationId: string, endpointId: string, input: UpdateEndpointInput) {
   const data = parse(updateEndpointSchema, input);
-  await getEndpoint(db, organizationId, endpointId);
+  const endpoint = await getEndpoint(db, organizationId, endpointId);
   const url = data.url === undefined ? undefined : await safeUrl(data.url);
   return db.webhookEndpoint.update({
     where: { id: endpointId },
@@ -42,6 +48,9 @@ export async function updateEndpoint(db: Db, organizationId: string, endpointId:
       url,
       description: data.description,
       eventTypes: data.event_types,
+      customHeaders: data.custom_headers && sealHeaders(data.custom_headers, endpoint.customHeaders),
+      rateLimitPerSecond: data.rate_limit_per_second,
+      filter: data.filter === undefined ? undefined : storedFilter(data.filter),
       // Enabling clears the system's reason and gives the endpoint a fresh failure count.
       ...(data.enabled === true
         ? { enabled: true, disabledReason: null, disabledAt: null, consecutiveFailures: 0 }
@@ -99,6 +108,10 @@ async function safeUrl(url: string): Promise<string> {
   const check = await checkEndpointUrl(url, { allowInsecure: allowInsecureUrls() });
   if (!check.ok) throw validationError([{ field: "url", message: check.message }]);
   return check.url;
+}
+
+function storedFilter(filter: PayloadFilter | null): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  return filter === null ? Prisma.DbNull : (filter as Prisma.InputJsonValue);
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -41,9 +41,11 @@ export async function sendWebhookRequest(input: {
   headers: Record<string, string>;
   timeoutMs?: number;
   allowInsecure?: boolean;
+  /** Headers whose values the log never shows, whatever their names (an endpoint's custom headers). */
+  redact?: string[];
 }): Promise<WebhookRequestResult> {
   const headers = withFixedHeaders(input.headers);
-  const requestHeaders = redactHeaders(headers);
+  const requestHeaders = redactHeaders(headers, input.redact);
   const startedAt = new Date();
   const t0 = performance.now();
   const done = (
@@ -121,9 +123,13 @@ function withFixedHeaders(extra: Record<string, string>): Record<string, string>
 const SENSITIVE_NAME = /^(authorization|proxy-authorization|cookie)$|secret|token|password|api-?key/i;
 
 /** Headers as they may be stored and shown: signatures stay (they prove, not grant), credentials go. */
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+export function redactHeaders(headers: Record<string, string>, redact: string[] = []): Record<string, string> {
+  const secret = new Set(redact.map((name) => name.toLowerCase()));
   return Object.fromEntries(
-    Object.entries(headers).map(([k, v]) => [k, SENSITIVE_NAME.test(k) || v.includes("whsec_") ? REDACTED : v]),
+    Object.entries(headers).map(([k, v]) => [
+      k,
+      secret.has(k.toLowerCase()) || SENSITIVE_NAME.test(k) || v.includes("whsec_") ? REDACTED : v,
+    ]),
   );
 }
 

@@ -13,7 +13,9 @@ export function readExpectedSchema(dir = path.join(process.cwd(), "prisma", "sch
   const text = readdirSync(dir)
     .filter((f) => f.endsWith(".prisma"))
     .map((f) => readFileSync(path.join(dir, f), "utf8").replace(/\/\/.*$/gm, ""))
-    .join("\n");
+    .join("\n")
+    // Braces inside string literals (a Json column's `@default("{}")`) do not end a block.
+    .replace(/"[^"\n]*"/g, (literal) => literal.replace(/[{}]/g, ""));
   const enums: Record<string, string[]> = {};
   for (const [, name, body] of text.matchAll(/enum (\w+) \{([^}]*)\}/g)) {
     enums[name] = body

@@ -29,13 +29,13 @@ function matchRoute(path: string, pathname: string): Record<string, string> | nu
  * (`/api/v1/webhooks/varda/[connection_id]`), which reach the handler as its params.
  */
 export async function hostRoute(
-  handlers: Partial<Record<"GET" | "POST" | "PUT" | "DELETE", RouteHandler>>,
+  handlers: Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", RouteHandler>>,
   path = "/api/inngest",
 ) {
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const handler = handlers[req.method as "GET" | "POST" | "PUT" | "DELETE"];
+    const handler = handlers[req.method as "GET" | "POST" | "PUT" | "PATCH" | "DELETE"];
     const params = matchRoute(path, new URL(req.url ?? "/", "http://host").pathname);
     if (!handler || !params) {
       res.writeHead(404).end();

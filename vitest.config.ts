@@ -15,9 +15,14 @@ export default defineConfig({
   test: {
     exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
     environment: "node",
-    // Inngest is a closed port unless a test starts the executor and points INNGEST_DEV at it, so
-    // no test sends events anywhere real, whatever the developer's shell has set.
-    env: { INNGEST_DEV: "http://127.0.0.1:1" },
+    // Inngest is a closed port unless a test starts the executor and points INNGEST_BASE_URL at it,
+    // so no test sends events anywhere real, whatever the developer's shell has set. Signed mode,
+    // as in production: the SDK never runs in dev mode here.
+    env: {
+      INNGEST_BASE_URL: "http://127.0.0.1:1",
+      INNGEST_EVENT_KEY: "test-event-key",
+      INNGEST_SIGNING_KEY: `signkey-test-${"0f".repeat(32)}`,
+    },
     setupFiles: ["test/support/install-delivery-runs.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

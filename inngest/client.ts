@@ -3,11 +3,12 @@ import "./plain-process-env";
 import { Inngest } from "inngest";
 
 /**
- * The app's Inngest client. Where it sends events and who may call it follow the standard
- * INNGEST_* variables: INNGEST_DEV=<url> for the embedded executor (set by `npm run dev` /
- * `npm start`), or INNGEST_EVENT_KEY + INNGEST_SIGNING_KEY (+ INNGEST_BASE_URL) for a server.
+ * The app's Inngest client, always in the SDK's signed (cloud) mode, whatever INNGEST_DEV says:
+ * the functions' endpoint runs only calls signed with INNGEST_SIGNING_KEY, and events go out with
+ * INNGEST_EVENT_KEY to INNGEST_BASE_URL (the embedded executor, a self-hosted Inngest server) or
+ * to Inngest Cloud when that is unset. See docs/executor.md.
  */
-export const inngest = new Inngest({ id: "empfio", fetch: fetchWithTimeout });
+export const inngest = new Inngest({ id: "empfio", isDev: false, fetch: fetchWithTimeout });
 
 /**
  * Every request the client makes (event sends, checkpoints) gives up after

@@ -1,8 +1,10 @@
 // Operator CLI: `npm run admin -- <command> [--flag value …]`. Prints JSON; bad arguments
 // print usage and exit 2; a refused operation (unknown org, duplicate member) exits 1.
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { apiKeyJson, createApiKey } from "@/lib/api-keys/manage-api-keys";
+import { loadOrCreateInngestKeys } from "@/lib/config/inngest-keys";
 import { createDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { addMember, AlreadyMemberError } from "@/lib/organizations/add-member";
@@ -79,10 +81,13 @@ async function main() {
   if (!command || !COMMANDS[command]) usage(command ? `Unknown command "${command}"` : "No command given");
   if (!process.env.DATABASE_URL) usage("DATABASE_URL is not set");
   required(flags, COMMANDS[command]);
-  // Outside `npm run dev`, events go to the local executor's default port; if it is not
-  // running, the event waits in the outbox and the sweeper sends it later.
-  if (!process.env.INNGEST_BASE_URL && !process.env.INNGEST_EVENT_KEY)
-    process.env.INNGEST_DEV ??= `http://127.0.0.1:${process.env.INNGEST_EXECUTOR_PORT ?? 8288}`;
+  // Without an Inngest server configured, events go to the local embedded executor with the
+  // keys `npm start` keeps in .data; if it is not running, the event waits in the outbox and the
+  // sweeper sends it later.
+  if (!process.env.INNGEST_BASE_URL && !process.env.INNGEST_SIGNING_KEY) {
+    Object.assign(process.env, loadOrCreateInngestKeys(path.resolve(process.env.EMPFIO_DATA_DIR ?? ".data")));
+    process.env.INNGEST_BASE_URL = `http://127.0.0.1:${process.env.INNGEST_EXECUTOR_PORT ?? 8288}`;
+  }
 
   const db = createDb(process.env.DATABASE_URL, 2);
   try {

@@ -16,8 +16,10 @@ import { Inngest } from "inngest";
 import { serve } from "inngest/node";
 import pg from "pg";
 import { startExecutor } from "@/inngest/executor/executor";
+import { canonicalJson, signatureHeader } from "@/inngest/executor/sign-request";
 import { createTestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
+import { testInngestKeys } from "@/test/support/inngest-keys";
 import { cpuPerUnit } from "./bench/load";
 import { TSX_NODE_ARGS } from "./lib/tsx-node-args";
 
@@ -30,13 +32,17 @@ const SERVE_APP = "--serve-app";
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const fmt = (n: number) => n.toFixed(1);
+/** The executor signs its calls and the app checks them, as in production. */
+const KEYS = testInngestKeys();
 
 /** The app process: the two-step function behind the SDK's serve handler; counts calls to the route. */
 function serveApp(): void {
   const client = new Inngest({
     id: "bench",
-    isDev: true,
+    isDev: false,
     baseUrl: process.env.BENCH_INNGEST_URL,
+    eventKey: process.env.BENCH_EVENT_KEY,
+    signingKey: process.env.BENCH_SIGNING_KEY,
     logger: { info() {}, warn() {}, error() {}, debug() {} },
   });
   const fn = client.createFunction({ id: "two-step", triggers: [{ event: "bench/run" }] }, async ({ step }) => {
@@ -60,7 +66,12 @@ function serveApp(): void {
 
 async function spawnApp(inngestUrl: string): Promise<{ url: string; calls: () => Promise<number>; stop: () => void }> {
   const child: ChildProcess = spawn(process.execPath, [...TSX_NODE_ARGS, import.meta.filename, SERVE_APP], {
-    env: { ...process.env, BENCH_INNGEST_URL: inngestUrl },
+    env: {
+      ...process.env,
+      BENCH_INNGEST_URL: inngestUrl,
+      BENCH_EVENT_KEY: KEYS.eventKey,
+      BENCH_SIGNING_KEY: KEYS.signingKey,
+    },
     stdio: ["pipe", "pipe", "inherit"],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -87,6 +98,7 @@ async function main(): Promise<void> {
     databaseUrl: database.url,
     appUrl: app.url,
     port: executorPort,
+    ...KEYS,
     workers: WORKERS,
     log: false,
   });
@@ -144,13 +156,13 @@ async function runThroughExecutor(db: pg.Pool, url: string, count: number, rate:
         name: "bench/run",
         data: { tag, sentAt: Date.now() },
       }));
-      sends.push(fetch(`${url}/e/bench`, { method: "POST", body: JSON.stringify(batch) }));
+      sends.push(fetch(`${url}/e/${KEYS.eventKey}`, { method: "POST", body: JSON.stringify(batch) }));
     }
   } else {
     for (let i = 0; i < count; i++) {
       await sleep(Math.max(0, start + (i * 1000) / rate - Date.now()));
       sends.push(
-        fetch(`${url}/e/bench`, {
+        fetch(`${url}/e/${KEYS.eventKey}`, {
           method: "POST",
           body: JSON.stringify({ name: "bench/run", data: { tag, sentAt: Date.now() } }),
         }),
@@ -196,7 +208,7 @@ async function runBaseline(count: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: WORKERS });
   const url = `${app.url}?fnId=bench-two-step&stepId=step`;
   const body = (i: number) =>
-    JSON.stringify({
+    canonicalJson({
       event: { name: "bench/run", data: {}, id: "e", ts: Date.now() },
       events: [{ name: "bench/run", data: {} }],
       steps: {},
@@ -245,7 +257,11 @@ function post(agent: http.Agent, url: string, body: string): Promise<string> {
       {
         method: "POST",
         agent,
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          "x-inngest-signature": signatureHeader(body, KEYS.signingKey),
+        },
       },
       (res) => {
         let text = "";

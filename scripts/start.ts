@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createDb } from "@/lib/db/client";
+import { loadOrCreateInngestKeys } from "@/lib/config/inngest-keys";
 import { loadOrCreateLocalSecrets, missingProductionSecrets } from "@/lib/config/local-secrets";
 import { seedDemoOrganization } from "@/lib/organizations/seed-demo";
 import { waitUntil } from "@/lib/wait-until";
@@ -56,6 +57,16 @@ async function main() {
   }
   if (mode === "start" && !env.SMTP_URL)
     console.warn("\n⚠ SMTP_URL is not set: Empfio sends no email; alerts stay in the app (the bell).\n");
+  // The SDK's dev mode runs unsigned calls to the functions' endpoint: never in production, and
+  // the app's client ignores it anyway (signed mode everywhere, see inngest/client.ts).
+  if (env.INNGEST_DEV) {
+    if (mode === "start")
+      fail(
+        "INNGEST_DEV is set. Production never runs Inngest in dev mode (anyone could call the functions unsigned): unset it. Without INNGEST_BASE_URL / INNGEST_SIGNING_KEY the embedded executor runs, signed.",
+      );
+    console.warn("INNGEST_DEV is ignored: Empfio talks to Inngest in signed mode only.");
+    delete env.INNGEST_DEV;
+  }
   env.NEXTAUTH_SECRET = env.AUTH_SECRET;
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
@@ -64,8 +75,17 @@ async function main() {
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const credentials = await seedOnce(env.DATABASE_URL);
 
-  const external = env.INNGEST_BASE_URL || env.INNGEST_EVENT_KEY || env.INNGEST_SIGNING_KEY;
-  if (!external) env.INNGEST_DEV = await startExecutor(env);
+  // Functions are registered at this URL only, never one built from a request's Host header.
+  const external = Boolean(env.INNGEST_BASE_URL || env.INNGEST_SIGNING_KEY);
+  if (external && !env.INNGEST_SERVE_ORIGIN && mode === "start")
+    fail("INNGEST_SERVE_ORIGIN must be set with an Inngest server: the public origin Inngest calls the functions at.");
+  env.INNGEST_SERVE_ORIGIN ??= `http://127.0.0.1:${port}`;
+  env.INNGEST_SERVE_PATH ??= "/api/inngest";
+  if (!external) {
+    Object.assign(env, loadOrCreateInngestKeys(dataDir, env));
+    env.INNGEST_BASE_URL = await startExecutor(env);
+    env.EMPFIO_EXECUTOR_URL = env.INNGEST_BASE_URL;
+  }
 
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
   // Production only: `next dev` hands its flags to a child through NODE_OPTIONS, which refuses V8 flags.
@@ -82,7 +102,7 @@ async function main() {
   Sign in as ${credentials ? `${credentials.email}\n  password   ${credentials.password}` : "an existing user (no demo credentials stored)"}
   Database:  ${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded PGlite in ${path.relative(process.cwd(), dataDir)}/pglite`}
   Mail:      ${mailLine(env, url)}
-  Executor:  ${external ? "Inngest server from INNGEST_* variables" : env.INNGEST_DEV}
+  Executor:  ${external ? "Inngest server from INNGEST_* variables" : `${env.INNGEST_BASE_URL} (embedded, signed)`}
   Press Ctrl-C to stop.
 ────────────────────────────────────────────────────────`);
 }
@@ -119,7 +139,7 @@ async function startExecutor(env: NodeJS.ProcessEnv): Promise<string> {
   children.spawn("executor", process.execPath, [...TSX_NODE_ARGS, "inngest/executor/main.ts"], {
     ...env,
     INNGEST_EXECUTOR_PORT: String(executorPort),
-    INNGEST_EXECUTOR_APP_URL: env.INNGEST_EXECUTOR_APP_URL ?? `http://127.0.0.1:${port}/api/inngest`,
+    INNGEST_EXECUTOR_APP_URL: `${env.INNGEST_SERVE_ORIGIN}${env.INNGEST_SERVE_PATH}`,
   });
   await waitUntil(async () => (await fetch(`${url}/health`)).ok, 60_000, "the executor", 250);
   return url;

@@ -25,7 +25,11 @@ async function main() {
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     AUTH_SECRET: randomBytes(32).toString("base64"),
     WEBHOOK_ALLOW_INSECURE_URLS: "1",
-    INNGEST_DEV: `http://127.0.0.1:${executorPort}`,
+    INNGEST_BASE_URL: `http://127.0.0.1:${executorPort}`,
+    INNGEST_EVENT_KEY: randomBytes(16).toString("hex"),
+    INNGEST_SIGNING_KEY: `signkey-test-${randomBytes(32).toString("hex")}`,
+    INNGEST_SERVE_ORIGIN: `http://127.0.0.1:${appPort}`,
+    INNGEST_SERVE_PATH: "/api/inngest",
     INNGEST_EXECUTOR_PORT: String(executorPort),
     INNGEST_EXECUTOR_APP_URL: `http://127.0.0.1:${appPort}/api/inngest`,
     INNGEST_EXECUTOR_LOG: "0",
@@ -34,7 +38,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   Object.assign(process.env, env);
-  // Imported after the environment is set: the Inngest client reads INNGEST_DEV when created.
+  // Imported after the environment is set: the Inngest client reads INNGEST_* when created.
   const { getDb } = await import("@/lib/db/client");
   const { withEvents } = await import("@/lib/webhooks/emit-event");
   const { createEndpoint } = await import("@/lib/webhooks/manage-endpoints");
@@ -54,7 +58,7 @@ async function main() {
     executor: spawn(process.execPath, [...TSX_NODE_ARGS, "inngest/executor/main.ts"], { env, stdio: "ignore" }),
   });
   const ready = async () => {
-    await waitUntil(async () => (await fetch(`http://127.0.0.1:${appPort}/api/inngest`)).ok, 60_000, "the app", 200);
+    await waitUntil(async () => (await fetch(`http://127.0.0.1:${appPort}/login`)).ok, 60_000, "the app", 200);
     await waitUntil(
       async () =>
         ((await (await fetch(`http://127.0.0.1:${executorPort}/health`)).json()) as { synced: boolean }).synced,

@@ -1,10 +1,18 @@
 import http from "node:http";
+import https from "node:https";
+import { canonicalJson, signatureHeader } from "./sign-request";
 
 export type AppResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
-/** Calls to the app's serve route over kept-alive loopback connections (one socket per worker). */
-export function createAppClient(maxSockets: number, timeoutMs: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets });
+/**
+ * Signed calls to the functions' endpoint over kept-alive connections (one socket per worker).
+ * The body is sent in canonical form, which is what the signature covers.
+ */
+export function createAppClient(maxSockets: number, timeoutMs: number, signingKey: string) {
+  const agents = {
+    http: new http.Agent({ keepAlive: true, maxSockets }),
+    https: new https.Agent({ keepAlive: true, maxSockets }),
+  };
 
   function request(
     method: "POST" | "PUT",
@@ -12,15 +20,22 @@ export function createAppClient(maxSockets: number, timeoutMs: number) {
     payload: unknown,
     headers: Record<string, string> = {},
   ): Promise<AppResponse> {
-    const body = JSON.stringify(payload);
+    const body = canonicalJson(payload);
     return new Promise((resolve, reject) => {
-      const req = http.request(
+      const secure = url.startsWith("https:");
+      const req = (secure ? https : http).request(
         url,
         {
           method,
-          agent,
+          agent: secure ? agents.https : agents.http,
           timeout: timeoutMs,
-          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers },
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+            "x-inngest-signature": signatureHeader(body, signingKey),
+            "x-inngest-server-kind": "cloud",
+            ...headers,
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -41,7 +56,7 @@ export function createAppClient(maxSockets: number, timeoutMs: number) {
     });
   }
 
-  return { request, close: () => agent.destroy() };
+  return { request, close: () => Object.values(agents).forEach((a) => a.destroy()) };
 }
 
 export type AppClient = ReturnType<typeof createAppClient>;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness } from "@/test/support/executor-harness";
+import { hashedSigningKey } from "./sign-request";
 
 // Executions counted in the test process, which also serves the app.
 const runs: Record<string, number> = {};
@@ -92,6 +93,8 @@ describe("checkpointing (POST /v1/checkpoint/<runId>/async)", () => {
     const post = (runId: string, body: unknown) =>
       fetch(`${h.executor.url}/v1/checkpoint/${runId}/async`, {
         method: "POST",
+        // As the SDK sends it.
+        headers: { authorization: `Bearer ${hashedSigningKey(h.keys.signingKey)}` },
         body: typeof body === "string" ? body : JSON.stringify(body),
       });
     const step = { id: "s1", op: "StepRun", name: "s1", data: 1 };

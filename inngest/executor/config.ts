@@ -1,17 +1,23 @@
+import { isValidSigningKey } from "./sign-request";
+
 /** Everything the executor can be told; `readConfigFromEnv` fills it from the environment. */
 export type ExecutorConfig = {
   databaseUrl: string;
   /** 0 picks a free port (tests). */
   port: number;
   host: string;
-  /** The app's serve route, synced in-band and called for every step. */
+  /** The functions' endpoint, synced in-band and called for every step; the only URL a registration may name. */
   appUrl: string;
+  /** Signs every call to the functions; the SDK's calls to us must carry its hash as bearer. */
+  signingKey: string;
+  /** Accepted too while keys rotate (as INNGEST_SIGNING_KEY_FALLBACK on the SDK's side). */
+  signingKeyFallback?: string;
+  /** POST /e/<key> must use this key. */
+  eventKey: string;
   /** Multiplies every sleep, backoff and Retry-After delay; tests use e.g. 0.001. */
   timeScale: number;
   /** Calls to the app in flight at once from this process. */
   workers: number;
-  /** When set, POST /e/<key> must use this key. */
-  eventKey?: string;
   /** A claimed item is reclaimable by another process once its lease lapses (renewed while alive). */
   leaseMs: number;
   /** Longest wait between polls of the queue when idle and no NOTIFY arrives. */
@@ -40,7 +46,7 @@ export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Executo
     appUrl: env.INNGEST_EXECUTOR_APP_URL || `http://127.0.0.1:${env.PORT || 3000}/api/inngest`,
     timeScale: positiveNumber(env.INNGEST_EXECUTOR_TIME_SCALE, 1, "INNGEST_EXECUTOR_TIME_SCALE"),
     workers: integer(env.INNGEST_EXECUTOR_WORKERS, 32, "INNGEST_EXECUTOR_WORKERS", 1),
-    eventKey: env.INNGEST_EXECUTOR_EVENT_KEY || undefined,
+    ...keysFromEnv(env),
     leaseMs: integer(env.INNGEST_EXECUTOR_LEASE_MS, 30_000, "INNGEST_EXECUTOR_LEASE_MS", 1),
     maxPollMs: 250,
     callTimeoutMs: integer(env.INNGEST_EXECUTOR_CALL_TIMEOUT_MS, 5 * 60_000, "INNGEST_EXECUTOR_CALL_TIMEOUT_MS", 1),
@@ -51,9 +57,20 @@ export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Executo
   };
 }
 
-export function withDefaults(
-  options: Partial<ExecutorConfig> & { databaseUrl: string; appUrl: string },
-): ExecutorConfig {
+/** The keys the app's SDK is given too: INNGEST_EVENT_KEY, INNGEST_SIGNING_KEY (+ _FALLBACK). */
+function keysFromEnv(env: NodeJS.ProcessEnv): Pick<ExecutorConfig, "eventKey" | "signingKey" | "signingKeyFallback"> {
+  const { INNGEST_EVENT_KEY: eventKey, INNGEST_SIGNING_KEY: signingKey } = env;
+  if (!eventKey || !signingKey)
+    throw new Error("INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY must be set: the executor signs every call with them");
+  return { eventKey, signingKey, signingKeyFallback: env.INNGEST_SIGNING_KEY_FALLBACK || undefined };
+}
+
+export function withDefaults(options: ExecutorOptions): ExecutorConfig {
+  for (const key of [options.signingKey, options.signingKeyFallback]) {
+    if (key !== undefined && !isValidSigningKey(key))
+      throw new Error("the signing key must be hex (at least 16 bytes), optionally prefixed signkey-<env>-");
+  }
+  if (!options.eventKey) throw new Error("the event key must not be empty");
   return {
     port: 0,
     host: "127.0.0.1",
@@ -69,6 +86,9 @@ export function withDefaults(
     ...options,
   };
 }
+
+export type ExecutorOptions = Partial<ExecutorConfig> &
+  Pick<ExecutorConfig, "databaseUrl" | "appUrl" | "signingKey" | "eventKey">;
 
 function positiveNumber(raw: string | undefined, fallback: number, name: string): number {
   if (raw === undefined || raw === "") return fallback;

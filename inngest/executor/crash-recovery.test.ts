@@ -9,6 +9,7 @@ import { waitUntil } from "@/lib/wait-until";
 import { TSX_NODE_ARGS } from "@/scripts/lib/tsx-node-args";
 import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
+import { testInngestKeys } from "@/test/support/inngest-keys";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const STEPS = 6;
@@ -36,7 +37,8 @@ function spawnExecutor(): Promise<ChildProcess> {
 beforeAll(async () => {
   database = await createTestDatabase({ migrate: false });
   const [executorPort, appPort] = [await freePort(), await freePort()];
-  const client = new Inngest({ id: "crash", isDev: true, baseUrl: `http://127.0.0.1:${executorPort}` });
+  const keys = testInngestKeys();
+  const client = new Inngest({ id: "crash", isDev: false, baseUrl: `http://127.0.0.1:${executorPort}`, ...keys });
   const fn = client.createFunction({ id: "long", triggers: [{ event: "c/long" }] }, async ({ step }) => {
     for (let i = 1; i <= STEPS; i++) {
       await step.run(`s${i}`, async () => {
@@ -60,6 +62,8 @@ beforeAll(async () => {
     INNGEST_EXECUTOR_APP_URL: `http://127.0.0.1:${appPort}/api/inngest`,
     INNGEST_EXECUTOR_TIME_SCALE: "0.001",
     INNGEST_EXECUTOR_LEASE_MS: "600",
+    INNGEST_EVENT_KEY: keys.eventKey,
+    INNGEST_SIGNING_KEY: keys.signingKey,
   };
 });
 
@@ -74,7 +78,7 @@ afterAll(async () => {
 it("continues a run from its last finished (checkpointed) step after kill -9, running no finished step twice", async () => {
   child = await spawnExecutor();
   const events = (await (
-    await fetch(`http://127.0.0.1:${env.INNGEST_EXECUTOR_PORT}/e/key`, {
+    await fetch(`http://127.0.0.1:${env.INNGEST_EXECUTOR_PORT}/e/${env.INNGEST_EVENT_KEY}`, {
       method: "POST",
       body: JSON.stringify({ name: "c/long", data: {} }),
     })

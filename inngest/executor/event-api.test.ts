@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitUntil } from "@/lib/wait-until";
 import { startHarness } from "@/test/support/executor-harness";
+import { testInngestKeys } from "@/test/support/inngest-keys";
+import { hashedSigningKey } from "./sign-request";
 
 let h: Awaited<ReturnType<typeof startHarness>>;
-const post = (body: string, key = "k") =>
+const post = (body: string, key = h.keys.eventKey) =>
   fetch(`${h.executor.url}/e/${key}`, { method: "POST", headers: { "content-type": "application/json" }, body });
 const queued = async () =>
   Number((await h.db.query<{ n: string }>("SELECT count(*) AS n FROM executor.runs")).rows[0].n);
@@ -55,6 +58,49 @@ describe("event API", () => {
       expect(((await res.json()) as { error: string }).error).toMatch(message);
     }
     expect(await queued()).toBe(before);
+  });
+
+  it("refuses events without its event key, and queues nothing", async () => {
+    const before = await queued();
+    for (const key of ["", "k", testInngestKeys().eventKey, `${h.keys.eventKey}x`]) {
+      const res = await post(JSON.stringify({ name: "api/echo", data: { n: 9 } }), key);
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: string }).error).toMatch(/Event key not found/);
+    }
+    expect(await queued()).toBe(before);
+  });
+
+  it("takes registrations and checkpoints only with the signing key's hash as bearer", async () => {
+    const register = (bearer: string | null, url: string) =>
+      fetch(`${h.executor.url}/fn/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+        body: JSON.stringify({ url, functions: [] }),
+      });
+    const appUrl = ((await (await fetch(`${h.executor.url}/health`)).json()) as { appUrl: string }).appUrl;
+    const elsewhere = "http://attacker.example/api/inngest";
+    expect((await register(null, appUrl)).status).toBe(401);
+    expect((await register(hashedSigningKey(testInngestKeys().signingKey), appUrl)).status).toBe(401);
+    expect((await register(h.keys.signingKey, appUrl)).status).toBe(401);
+    // The right bearer naming another URL (as the SDK builds it from a forged Host) changes nothing.
+    const foreign = await register(hashedSigningKey(h.keys.signingKey), elsewhere);
+    expect(foreign.status).toBe(400);
+    expect(((await foreign.json()) as { error: string }).error).toMatch(/serves only/);
+    const checkpoint = await fetch(`${h.executor.url}/v1/checkpoint/run-1/async`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ run_id: "run-1", qi_id: "1.owner", steps: [] }),
+    });
+    expect(checkpoint.status).toBe(401);
+    // Still the app's functions, still at the app's URL: an event runs as before.
+    expect((await post(JSON.stringify({ name: "api/echo", data: { n: 10 } }))).status).toBe(200);
+    await waitUntil(
+      async () => (await h.runs("echo")).some((r) => (r.output as { n?: number } | null)?.n === 10),
+      10_000,
+      "the run after the refused registrations",
+    );
+    const { rows } = await h.db.query<{ config: string }>("SELECT config::text FROM executor.functions");
+    expect(rows.some((r) => r.config.includes("attacker.example"))).toBe(false);
   });
 
   it("answers /health", async () => {

@@ -6,7 +6,7 @@ import { applyMigrations, type MigrationSet } from "@/lib/db/apply-migrations";
 import { POOL_IDLE_TIMEOUT_MS, TCP_KEEPALIVE } from "@/lib/db/pool-settings";
 import { createAppClient } from "./app-client";
 import { createAppSync } from "./app-sync";
-import { withDefaults, type ExecutorConfig } from "./config";
+import { withDefaults, type ExecutorOptions } from "./config";
 import { fireDueCrons } from "./cron-ticker";
 import { createDispatcher } from "./dispatcher";
 import { FunctionRegistry } from "./function-registry";
@@ -25,7 +25,7 @@ export const EXECUTOR_MIGRATIONS: MigrationSet = {
   lockKey: 7_310_002,
 };
 
-export type StartOptions = Partial<ExecutorConfig> & { databaseUrl: string; appUrl: string };
+export type StartOptions = ExecutorOptions;
 export type RunningExecutor = { url: string; stop: () => Promise<void> };
 
 /** Starts the embedded executor: migrations, HTTP endpoints, app sync, claim loop, crons. */
@@ -43,7 +43,7 @@ export async function startExecutor(options: StartOptions): Promise<RunningExecu
   db.on("error", (error) => log(`database connection error: ${error.message}`));
   const registry = new FunctionRegistry();
   await registry.load(db);
-  const app = createAppClient(config.workers, config.callTimeoutMs);
+  const app = createAppClient(config.workers, config.callTimeoutMs, config.signingKey);
   const sync = createAppSync({ db, registry, app, appUrl: config.appUrl, resyncMs: config.resyncMs, log });
   const owner = `${hostname()}:${process.pid}:${ulid()}`;
   const dispatcher = createDispatcher({
@@ -53,7 +53,8 @@ export async function startExecutor(options: StartOptions): Promise<RunningExecu
     leaseMs: config.leaseMs,
     maxPollMs: config.maxPollMs,
     log,
-    handle: (item) => processItem({ db, registry, app, sync, owner, timeScale: config.timeScale, log }, item),
+    handle: (item) =>
+      processItem({ db, registry, app, appUrl: config.appUrl, sync, owner, timeScale: config.timeScale, log }, item),
   });
   const listener = listenForWork(config.databaseUrl, () => dispatcher.wake(), log);
   sync.start();
@@ -84,6 +85,7 @@ export async function startExecutor(options: StartOptions): Promise<RunningExecu
     registry,
     sync,
     eventKey: config.eventKey,
+    signingKeys: [config.signingKey, ...(config.signingKeyFallback ? [config.signingKeyFallback] : [])],
     onQueued: () => dispatcher.wake(),
     log,
     health: () => ({

@@ -7,7 +7,7 @@ export type FunctionConfig = {
   id: string;
   name?: string;
   triggers?: { event?: string; expression?: string; cron?: string }[];
-  steps?: Record<string, { runtime?: { url?: string }; retries?: { attempts?: number } }>;
+  steps?: Record<string, { retries?: { attempts?: number } }>;
   concurrency?: number | ConcurrencyConfig | ConcurrencyConfig[];
   idempotency?: string;
   [other: string]: unknown;
@@ -17,7 +17,6 @@ type ConcurrencyConfig = { limit: number; key?: string; scope?: "fn" | "env" | "
 export type Expr = (scope: Scope) => unknown;
 export type FunctionDef = {
   id: string;
-  url: string;
   /** Attempts per step and per discovery call: retries + 1 (SDK default 3 retries). */
   maxAttempts: number;
   eventTriggers: { pattern: string; filter?: Expr }[];
@@ -114,13 +113,10 @@ export class FunctionRegistry {
 
 function toDef(config: FunctionConfig): FunctionDef {
   const step = config.steps?.step ?? Object.values(config.steps ?? {})[0];
-  const url = step?.runtime?.url;
-  if (!url) throw new Error("no step runtime url");
   const triggers = config.triggers ?? [];
   const concurrency = config.concurrency === undefined ? [] : [config.concurrency].flat();
   return {
     id: config.id,
-    url,
     maxAttempts: (step?.retries?.attempts ?? 3) + 1,
     eventTriggers: triggers
       .filter((t) => t.event)

@@ -1,23 +1,29 @@
 import http from "node:http";
-import type { AppSync } from "./app-sync";
+import { ForeignAppUrlError, type AppSync } from "./app-sync";
 import { handleCheckpoint } from "./checkpoint-api";
 import { createRuns, type IncomingEvent } from "./create-runs";
 import { EventApiError, MAX_EVENT_BODY_BYTES, parseEvents } from "./event-api";
 import type { FunctionConfig, FunctionRegistry } from "./function-registry";
 import type { Log } from "./logger";
+import { bearerIsValid, constantTimeEqual } from "./sign-request";
 import type pg from "pg";
 
 type Deps = {
   db: pg.Pool;
   registry: FunctionRegistry;
   sync: AppSync;
-  eventKey?: string;
+  eventKey: string;
+  /** The SDK's calls (registration, checkpoints) must carry the hash of one of these as bearer. */
+  signingKeys: string[];
   onQueued: () => void;
   log: Log;
   health: () => Record<string, unknown>;
 };
 
-/** The endpoints the SDK talks to in dev mode (`/e/<key>`, `/fn/register`, async checkpoints) plus `/health`. */
+/**
+ * The endpoints the SDK talks to, as on a self-hosted Inngest server: `/e/<event key>`, and with
+ * the hashed signing key as bearer `/fn/register` and async checkpoints; plus a public `/health`.
+ */
 export function createHttpServer(deps: Deps): http.Server {
   return http.createServer((req, res) => {
     handle(deps, req, res).catch((error: Error) =>
@@ -32,17 +38,17 @@ async function handle(deps: Deps, req: http.IncomingMessage, res: http.ServerRes
   const eventPath = /^\/e\/([^/]*)\/?$/.exec(url.pathname);
   if (eventPath && req.method === "POST") return receiveEvents(deps, decodeURIComponent(eventPath[1]), req, res);
   const checkpointPath = /^\/v1\/checkpoint\/([^/]+)\/async$/.exec(url.pathname);
+  const register = url.pathname === "/fn/register" && req.method === "POST";
+  if ((checkpointPath && req.method === "POST") || register) {
+    if (!bearerIsValid(req.headers.authorization, deps.signingKeys)) {
+      req.resume();
+      deps.log(`refused ${req.method} ${url.pathname}: no valid signing key bearer`);
+      return reply(res, 401, { status: 401, error: "Unauthorized: a bearer derived from the signing key is required" });
+    }
+  }
   if (checkpointPath && req.method === "POST")
     return receiveCheckpoint(deps, decodeURIComponent(checkpointPath[1]), req, res);
-  if (url.pathname === "/fn/register" && req.method === "POST") {
-    const body = JSON.parse(await readBody(req, 10 * MAX_EVENT_BODY_BYTES)) as {
-      url?: string;
-      functions?: FunctionConfig[];
-    };
-    if (!Array.isArray(body.functions)) return reply(res, 400, { error: "functions are required" });
-    await deps.sync.register(body.functions, body.url ?? "register");
-    return reply(res, 200, { ok: true, modified: true });
-  }
+  if (register) return receiveRegistration(deps, req, res);
   return reply(res, 404, { status: 404, error: `no route ${req.method} ${url.pathname}` });
 }
 
@@ -53,8 +59,10 @@ async function receiveEvents(
   res: http.ServerResponse,
 ): Promise<void> {
   try {
-    if (deps.eventKey && key !== deps.eventKey)
+    if (!constantTimeEqual(key, deps.eventKey)) {
+      req.resume();
       throw new EventApiError(401, "event_key_not_found", "Event key not found");
+    }
     const events: IncomingEvent[] = parseEvents(await readBody(req, MAX_EVENT_BODY_BYTES));
     // Before the first sync ever, an event proves the app is up: sync now rather than miss triggers.
     if (!deps.sync.synced && deps.registry.size === 0) await deps.sync.syncNow();
@@ -65,6 +73,26 @@ async function receiveEvents(
     if (!(error instanceof EventApiError)) throw error;
     reply(res, error.status, { status: error.status, code: error.code, error: error.message });
   }
+}
+
+async function receiveRegistration(deps: Deps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  let body: { url?: unknown; functions?: FunctionConfig[] };
+  try {
+    body = JSON.parse(await readBody(req, 10 * MAX_EVENT_BODY_BYTES)) as typeof body;
+  } catch (error) {
+    if (error instanceof EventApiError) return reply(res, error.status, { status: error.status, error: error.message });
+    return reply(res, 400, { status: 400, error: "Request body is not valid JSON" });
+  }
+  if (!Array.isArray(body.functions) || typeof body.url !== "string")
+    return reply(res, 400, { status: 400, error: "url and functions are required" });
+  try {
+    await deps.sync.register(body.functions, body.url);
+  } catch (error) {
+    if (!(error instanceof ForeignAppUrlError)) throw error;
+    deps.log(error.message);
+    return reply(res, 400, { status: 400, error: error.message });
+  }
+  reply(res, 200, { ok: true, modified: true });
 }
 
 async function receiveCheckpoint(

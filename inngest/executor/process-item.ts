@@ -13,6 +13,8 @@ export type ItemContext = {
   db: pg.Pool;
   registry: FunctionRegistry;
   app: AppClient;
+  /** Every call goes here, whatever URL a stored function config names. */
+  appUrl: string;
   sync: AppSync;
   owner: string;
   timeScale: number;
@@ -74,7 +76,7 @@ async function callApp(ctx: ItemContext, item: ClaimedItem, memoized: Map<string
       error: { name: "Error", message: `function ${item.fn_id} is not known to the executor; re-syncing` },
     };
   }
-  const url = new URL(def.url);
+  const url = new URL(ctx.appUrl);
   url.searchParams.set("fnId", item.fn_id);
   url.searchParams.set("stepId", item.step_id);
   const stack = [...memoized.keys()];

@@ -31,7 +31,7 @@ async function checkDatabase(db: Db): Promise<ComponentHealth> {
 }
 
 async function checkExecutor(env: NodeJS.ProcessEnv): Promise<ComponentHealth> {
-  const dev = env.INNGEST_DEV;
+  const dev = env.EMPFIO_EXECUTOR_URL;
   if (dev && /^https?:\/\//.test(dev)) {
     try {
       const res = await fetch(new URL("/health", dev), { signal: AbortSignal.timeout(2000), cache: "no-store" });
@@ -48,5 +48,9 @@ async function checkExecutor(env: NodeJS.ProcessEnv): Promise<ComponentHealth> {
       detail: `Inngest server ${env.INNGEST_BASE_URL ?? "(Inngest Cloud)"}; reachability is checked by Inngest`,
     };
   }
-  return { ok: false, detail: "no executor configured: set INNGEST_DEV, or INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY" };
+  return {
+    ok: false,
+    detail:
+      "no executor configured: start with `npm start` (embedded executor), or set INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY",
+  };
 }

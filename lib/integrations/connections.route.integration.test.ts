@@ -21,7 +21,7 @@ const orgs = {} as Record<"a" | "b", { id: string; key: string }>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  setWebhookTestEnv({ DATABASE_URL: database.url, INNGEST_DEV: "http://127.0.0.1:1", APP_URL });
+  setWebhookTestEnv({ DATABASE_URL: database.url, INNGEST_BASE_URL: "http://127.0.0.1:1", APP_URL });
   db = (await import("@/lib/db/client")).getDb();
   const { createApiKey } = await import("@/lib/api-keys/manage-api-keys");
   for (const name of ["a", "b"] as const) {

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
+import { testInngestKeys } from "@/test/support/inngest-keys";
 import { hostRoute } from "@/test/support/route-host";
 import { startReceiver } from "@/test/support/receiver";
 import { seedNodeVerifies, seedPythonVerifies } from "@/test/support/seed-snippets";
@@ -13,7 +14,8 @@ import { EVENT_CATALOGUE } from "./event-catalogue";
 
 // The whole pipeline: emitEvent → hand-over → real Inngest SDK route handler
 // (app/api/inngest/route.ts) → our embedded executor → the delivery run's steps, against
-// loopback receivers.
+// loopback receivers. Signed mode, as in production: the executor signs every call with the
+// signing key the route checks.
 // The documented schedule (1 m, 5 m, 30 m) runs 1,000× faster through the executor's time scale,
 // a configuration, not a mock of time. (The SDK rounds sleeps to whole seconds, so scaling the
 // schedule itself below 1 s would not work.)
@@ -23,6 +25,7 @@ const SCHEDULE = [60_000, 300_000, 1_800_000].map((ms) => ms * TIME_SCALE);
 let database: TestDatabase;
 let executor: RunningExecutor;
 let host: { url: string; close: () => Promise<void> };
+const keys = testInngestKeys();
 let db: Db;
 const executorLog: string[] = [];
 let lib: {
@@ -36,20 +39,25 @@ let lib: {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const executorPort = await freePort();
+  const [executorPort, appPort] = [await freePort(), await freePort()];
   setWebhookTestEnv({
     DATABASE_URL: database.url,
-    INNGEST_DEV: `http://127.0.0.1:${executorPort}`,
+    INNGEST_BASE_URL: `http://127.0.0.1:${executorPort}`,
+    INNGEST_EVENT_KEY: keys.eventKey,
+    INNGEST_SIGNING_KEY: keys.signingKey,
+    INNGEST_SERVE_ORIGIN: `http://127.0.0.1:${appPort}`,
+    INNGEST_SERVE_PATH: "/api/inngest",
     WEBHOOK_TIMEOUT_MS: "500",
   });
-  // Imported after the environment is set: the Inngest client reads INNGEST_DEV when created.
+  // Imported after the environment is set: the Inngest client reads INNGEST_* when created.
   const route = await import("@/app/api/inngest/route");
-  host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT });
+  host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT }, "/api/inngest", appPort);
   // PGlite serves every connection from one session, where named prepared statements would collide.
   executor = await startExecutor({
     databaseUrl: database.url,
     appUrl: host.url,
     port: executorPort,
+    ...keys,
     timeScale: TIME_SCALE,
     preparedStatements: !database.embedded,
     log: (line) => executorLog.push(line),

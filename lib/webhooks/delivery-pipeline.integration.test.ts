@@ -19,7 +19,7 @@ import { verifyEmpfioSignature } from "./sign-payload";
 // The pipeline's database-bound pieces against real PostgreSQL and real loopback receivers: the
 // emit, and each step of a delivery run (drainEndpoint) called as the function calls it. The
 // Inngest function that chains the steps is exercised through the executor elsewhere.
-setWebhookTestEnv({ INNGEST_DEV: "http://127.0.0.1:1", WEBHOOK_RETRY_SCHEDULE: "1m,5m,30m" });
+setWebhookTestEnv({ INNGEST_BASE_URL: "http://127.0.0.1:1", WEBHOOK_RETRY_SCHEDULE: "1m,5m,30m" });
 
 const t = setUpTestDb(6);
 let orgId: string;

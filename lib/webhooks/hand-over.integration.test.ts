@@ -10,7 +10,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
   // Read by the Inngest client, which this file imports only after setting them.
   setWebhookTestEnv({
-    INNGEST_DEV: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`,
+    INNGEST_BASE_URL: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`,
     INNGEST_REQUEST_TIMEOUT_MS: "200",
   });
 });

@@ -6,13 +6,15 @@ import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor
 import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { freePort } from "./free-port";
+import { testInngestKeys } from "./inngest-keys";
 
 type AnyFunction = InngestFunction.Any;
 export type RunRow = { id: string; fn_id: string; status: string; output: unknown; error: { message?: string } | null };
 
 /**
  * A real SDK app (served by `inngest/node` on loopback) driven by a real executor on a
- * throwaway database. `define` receives the client, already pointed at the executor.
+ * throwaway database, in the SDK's signed mode. `define` receives the client, already pointed at
+ * the executor.
  */
 export async function startHarness(
   define: (client: Inngest) => AnyFunction[],
@@ -20,7 +22,8 @@ export async function startHarness(
 ) {
   const database: TestDatabase = await createTestDatabase({ migrate: false });
   const [executorPort, appPort] = [await freePort(), await freePort()];
-  const client = new Inngest({ id: "conf", isDev: true, baseUrl: `http://127.0.0.1:${executorPort}` });
+  const keys = testInngestKeys();
+  const client = new Inngest({ id: "conf", isDev: false, baseUrl: `http://127.0.0.1:${executorPort}`, ...keys });
   const handler = serve({ client, functions: define(client) });
   // Calls the executor made to the app, per function id (fnId query parameter).
   const appCalls = new Map<string, number>();
@@ -35,6 +38,7 @@ export async function startHarness(
     databaseUrl: database.url,
     appUrl: `http://127.0.0.1:${appPort}/api/inngest`,
     port: executorPort,
+    ...keys,
     timeScale: options.timeScale ?? 0.001,
     workers: options.workers ?? 16,
     // PGlite serves every connection from one session, where named prepared statements would collide.
@@ -53,6 +57,7 @@ export async function startHarness(
 
   return {
     client,
+    keys,
     executor,
     logs,
     db,

@@ -22,7 +22,7 @@ export function setUpInboundRoute(load: () => Promise<RouteModule>, env: Record<
   beforeAll(async () => {
     database = await createTestDatabase();
     // Inngest is unreachable on purpose: events stay in the outbox, where the tests read them.
-    setWebhookTestEnv({ DATABASE_URL: database.url, INNGEST_DEV: "http://127.0.0.1:1", ...env });
+    setWebhookTestEnv({ DATABASE_URL: database.url, INNGEST_BASE_URL: "http://127.0.0.1:1", ...env });
     ctx.POST = (await load()).POST;
     ctx.db = (await import("@/lib/db/client")).getDb();
     ctx.orgId = (await createTestOrganization(ctx.db)).id;

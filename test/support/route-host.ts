@@ -31,6 +31,7 @@ function matchRoute(path: string, pathname: string): Record<string, string> | nu
 export async function hostRoute(
   handlers: Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", RouteHandler>>,
   path = "/api/inngest",
+  listenPort = 0,
 ) {
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -56,7 +57,7 @@ export async function hostRoute(
     }
   });
   server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${path}`,

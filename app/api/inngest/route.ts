@@ -7,4 +7,5 @@ import { functions } from "@/inngest/functions";
 installInngestDeliveryRuns();
 installInngestMailQueue();
 
-export const { GET, POST, PUT } = serve({ client: inngest, functions });
+// Signed mode: every call, a sync (PUT) included, must carry a valid X-Inngest-Signature.
+export const { GET, POST, PUT } = serve({ client: inngest, functions, enableUnauthedSync: false });

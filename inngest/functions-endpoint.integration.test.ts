@@ -1,0 +1,166 @@
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
+import { canonicalJson, signatureHeader } from "@/inngest/executor/sign-request";
+import type { Db } from "@/lib/db/client";
+import { EVENT_CATALOGUE } from "@/lib/webhooks/event-catalogue";
+import { waitUntil } from "@/lib/wait-until";
+import { createTestDatabase, type TestDatabase } from "@/test/support/database";
+import { freePort } from "@/test/support/free-port";
+import { testInngestKeys } from "@/test/support/inngest-keys";
+import { startReceiver } from "@/test/support/receiver";
+import { hostRoute } from "@/test/support/route-host";
+import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
+
+// The functions' endpoint as an attacker meets it: the real SDK handler in signed mode, the real
+// executor signing its calls, a real receiver. Only what the executor signs may run a function
+// or change where the functions are called.
+let database: TestDatabase;
+let executor: RunningExecutor;
+let host: Awaited<ReturnType<typeof hostRoute>>;
+let db: Db;
+const keys = testInngestKeys();
+let lib: {
+  emitEvent: typeof import("@/lib/webhooks/emit-event").emitEvent;
+  withEvents: typeof import("@/lib/webhooks/emit-event").withEvents;
+  createEndpoint: typeof import("@/lib/webhooks/manage-endpoints").createEndpoint;
+  ENDPOINT_DELIVERIES_DUE: string;
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const [executorPort, appPort] = [await freePort(), await freePort()];
+  setWebhookTestEnv({
+    DATABASE_URL: database.url,
+    INNGEST_BASE_URL: `http://127.0.0.1:${executorPort}`,
+    INNGEST_EVENT_KEY: keys.eventKey,
+    INNGEST_SIGNING_KEY: keys.signingKey,
+    INNGEST_SERVE_ORIGIN: `http://127.0.0.1:${appPort}`,
+    INNGEST_SERVE_PATH: "/api/inngest",
+  });
+  const route = await import("@/app/api/inngest/route");
+  host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT }, "/api/inngest", appPort);
+  executor = await startExecutor({
+    databaseUrl: database.url,
+    appUrl: host.url,
+    port: executorPort,
+    ...keys,
+    timeScale: 0.001,
+    preparedStatements: !database.embedded,
+    log: false,
+  });
+  await waitUntil(
+    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
+    10_000,
+    "the executor's sync",
+  );
+  lib = {
+    ...(await import("@/lib/webhooks/emit-event")),
+    createEndpoint: (await import("@/lib/webhooks/manage-endpoints")).createEndpoint,
+    ENDPOINT_DELIVERIES_DUE: (await import("@/inngest/delivery-runs")).ENDPOINT_DELIVERIES_DUE,
+  };
+  db = (await import("@/lib/db/client")).getDb();
+});
+
+afterAll(async () => {
+  await executor?.stop();
+  await host?.close();
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+/** A raw request, so the Host header can be anything. */
+function send(method: string, path: string, headers: Record<string, string>, body = "") {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(host.origin + path, { method, headers }, (res) => {
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+async function pendingDelivery() {
+  const receiver = await startReceiver();
+  const org = await createTestOrganization(db);
+  const { endpoint } = await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
+  // Committed and not handed over: only a run of webhook-deliver would send it.
+  const event = await db.$transaction((tx) =>
+    lib.emitEvent(tx, org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample),
+  );
+  return { receiver, org, endpoint, deliveryId: event.deliveries[0].id };
+}
+
+describe("the functions' endpoint", () => {
+  it("answers an unsigned, wrongly signed or stale call with 401 and runs nothing", async () => {
+    const { receiver, org, endpoint, deliveryId } = await pendingDelivery();
+    const event = {
+      name: lib.ENDPOINT_DELIVERIES_DUE,
+      data: { endpointId: endpoint.id, organizationId: org.id },
+      id: "forged",
+      ts: Date.now(),
+    };
+    const body = canonicalJson({
+      event,
+      events: [event],
+      steps: {},
+      ctx: {
+        run_id: "01FORGEDRUN",
+        attempt: 0,
+        max_attempts: 1,
+        disable_immediate_execution: true,
+        use_api: false,
+        stack: { stack: [], current: 0 },
+      },
+    });
+    const path = "/api/inngest?fnId=empfio-webhook-deliver&stepId=step";
+    const signatures = [
+      undefined,
+      "t=1&s=00",
+      signatureHeader(body, testInngestKeys().signingKey),
+      signatureHeader(body, keys.signingKey, Date.now() - 10 * 60_000),
+      signatureHeader(`${body} `, keys.signingKey),
+    ];
+    for (const signature of signatures) {
+      const headers = {
+        "content-type": "application/json",
+        ...(signature ? { "x-inngest-signature": signature } : {}),
+      };
+      expect((await send("POST", path, headers, body)).status).toBe(401);
+    }
+    expect((await send("GET", "/api/inngest", {})).status).toBe(401);
+    expect(receiver.received).toHaveLength(0);
+    expect(await db.webhookDeliveryAttempt.count({ where: { deliveryId } })).toBe(0);
+    expect((await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status).toBe("pending");
+    await receiver.close();
+  });
+
+  it("ignores a PUT with a forged Host: 401, the functions stay where they were, deliveries still arrive", async () => {
+    const attacker = "attacker.example:4100";
+    const outOfBand = await send("PUT", "/api/inngest", { host: attacker });
+    expect(outOfBand.status).toBe(401);
+    const inBand = await send(
+      "PUT",
+      "/api/inngest",
+      { host: attacker, "content-type": "application/json", "x-inngest-sync-kind": "in_band" },
+      JSON.stringify({ url: `http://${attacker}/api/inngest` }),
+    );
+    expect(inBand.status).toBe(401);
+
+    const rows = await db.$queryRaw<{ config: string }[]>`SELECT config::text AS config FROM executor.functions`;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((r) => r.config.includes("attacker.example"))).toBe(false);
+
+    const receiver = await startReceiver();
+    const org = await createTestOrganization(db);
+    const { endpoint } = await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
+    await lib.withEvents(db, (_tx, emit) => emit(org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
+    await waitUntil(async () => receiver.received.length === 1, 15_000, "the delivery after the forged sync");
+    expect(await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).toMatchObject({
+      status: "succeeded",
+    });
+    await receiver.close();
+  });
+});

@@ -7,7 +7,7 @@ import { EVENT_CATALOGUE } from "@/lib/webhooks/event-catalogue";
 import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
-import { testInngestKeys } from "@/test/support/inngest-keys";
+import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
 import { startReceiver } from "@/test/support/receiver";
 import { hostRoute } from "@/test/support/route-host";
 import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
@@ -32,11 +32,7 @@ beforeAll(async () => {
   const [executorPort, appPort] = [await freePort(), await freePort()];
   setWebhookTestEnv({
     DATABASE_URL: database.url,
-    INNGEST_BASE_URL: `http://127.0.0.1:${executorPort}`,
-    INNGEST_EVENT_KEY: keys.eventKey,
-    INNGEST_SIGNING_KEY: keys.signingKey,
-    INNGEST_SERVE_ORIGIN: `http://127.0.0.1:${appPort}`,
-    INNGEST_SERVE_PATH: "/api/inngest",
+    ...signedInngestEnv(keys, executorPort, appPort),
   });
   const route = await import("@/app/api/inngest/route");
   host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT }, "/api/inngest", appPort);

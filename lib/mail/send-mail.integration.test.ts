@@ -7,6 +7,7 @@ import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor
 import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
+import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
 import { hostRoute } from "@/test/support/route-host";
 import { startSmtpInbox } from "@/test/support/smtp-inbox";
 
@@ -21,20 +22,22 @@ const DEFAULT_FROM = "Empfio <no-reply@empfio.localhost>";
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startSmtpInbox({ refuse: () => refuse-- > 0 });
-  const executorPort = await freePort();
+  const [executorPort, appPort] = [await freePort(), await freePort()];
+  const keys = testInngestKeys();
   process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   Object.assign(process.env, {
     DATABASE_URL: database.url,
-    INNGEST_DEV: `http://127.0.0.1:${executorPort}`,
+    ...signedInngestEnv(keys, executorPort, appPort),
     SMTP_URL: smtp.url,
     EMAIL_FROM: "Empfio Alerts <alerts@empfio.test>",
   });
   const route = await import("@/app/api/inngest/route");
-  host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT });
+  host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT }, "/api/inngest", appPort);
   executor = await startExecutor({
     databaseUrl: database.url,
     appUrl: host.url,
     port: executorPort,
+    ...keys,
     timeScale: 0.001,
     preparedStatements: !database.embedded,
     log: () => undefined,

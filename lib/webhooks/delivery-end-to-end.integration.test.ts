@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
-import { testInngestKeys } from "@/test/support/inngest-keys";
+import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
 import { hostRoute } from "@/test/support/route-host";
 import { startReceiver } from "@/test/support/receiver";
 import { seedNodeVerifies, seedPythonVerifies } from "@/test/support/seed-snippets";
@@ -42,11 +42,7 @@ beforeAll(async () => {
   const [executorPort, appPort] = [await freePort(), await freePort()];
   setWebhookTestEnv({
     DATABASE_URL: database.url,
-    INNGEST_BASE_URL: `http://127.0.0.1:${executorPort}`,
-    INNGEST_EVENT_KEY: keys.eventKey,
-    INNGEST_SIGNING_KEY: keys.signingKey,
-    INNGEST_SERVE_ORIGIN: `http://127.0.0.1:${appPort}`,
-    INNGEST_SERVE_PATH: "/api/inngest",
+    ...signedInngestEnv(keys, executorPort, appPort),
     WEBHOOK_TIMEOUT_MS: "500",
   });
   // Imported after the environment is set: the Inngest client reads INNGEST_* when created.

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { freePort } from "./free-port";
+import { signedInngestEnv, testInngestKeys } from "./inngest-keys";
 import { hostRoute } from "./route-host";
 import { createTestOrganization, setWebhookTestEnv } from "./webhook-fixtures";
 
@@ -20,20 +21,24 @@ export async function startDeliveryStack(
   env: Record<string, string> = {},
 ) {
   const database: TestDatabase = await createTestDatabase();
-  const executorPort = await freePort();
+  const [executorPort, appPort] = [await freePort(), await freePort()];
+  const keys = testInngestKeys();
   setWebhookTestEnv({
     DATABASE_URL: database.url,
-    INNGEST_DEV: `http://127.0.0.1:${executorPort}`,
+    ...signedInngestEnv(keys, executorPort, appPort),
     WEBHOOK_TIMEOUT_MS: "1000",
     ...env,
   });
-  // Imported after the environment is set: the Inngest client reads INNGEST_DEV when created.
+  // Imported after the environment is set: the Inngest client reads INNGEST_* when created.
   const inngestRoute = await import("@/app/api/inngest/route");
-  const hosts = [await hostRoute({ GET: inngestRoute.GET, POST: inngestRoute.POST, PUT: inngestRoute.PUT })];
+  const hosts = [
+    await hostRoute({ GET: inngestRoute.GET, POST: inngestRoute.POST, PUT: inngestRoute.PUT }, "/api/inngest", appPort),
+  ];
   const executor: RunningExecutor = await startExecutor({
     databaseUrl: database.url,
     appUrl: hosts[0].url,
     port: executorPort,
+    ...keys,
     timeScale: 0.001,
     preparedStatements: !database.embedded,
     log: () => undefined,

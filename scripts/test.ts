@@ -13,6 +13,8 @@ type Tally = { passed: number; failed: number };
 const tally: Tally = { passed: 0, failed: 0 };
 const PARTS = ["unit", "integration", "e2e"] as const;
 const only = process.argv[2] as (typeof PARTS)[number] | undefined;
+// `npm test -- e2e overview team`: the words after "e2e" filter the Playwright specs by file name.
+const e2eFilter = only === "e2e" ? process.argv.slice(3) : [];
 if (only && !PARTS.includes(only)) {
   console.error(`Unknown part "${only}": npm test [-- ${PARTS.join("|")}]`);
   process.exit(2);
@@ -55,7 +57,7 @@ async function main() {
     const dataDir = mkdtempSync(path.join(tmpdir(), "empfio-e2e-"));
     try {
       // global-setup.ts seeds the database through lib/, whose server modules import "server-only".
-      const playwright = [SERVER_CONDITION, "node_modules/@playwright/test/cli.js", "test"];
+      const playwright = [SERVER_CONDITION, "node_modules/@playwright/test/cli.js", "test", ...e2eFilter];
       const ok = await runAsync("e2e tests (Chromium)", process.execPath, playwright, {
         ...process.env,
         E2E_DATABASE_URL: database.url,

@@ -3,6 +3,7 @@ import type { DeliveryFilters, InboundFilters, StatsRange } from "./types";
 // Keys start with the org so switching organizations never shows another org's cache.
 export const queryKeys = {
   me: (org: string) => [org, "me"] as const,
+  overview: (org: string, tz: string) => [org, "overview", tz] as const,
   endpoints: (org: string) => [org, "endpoints"] as const,
   endpoint: (org: string, id: string) => [org, "endpoints", id] as const,
   stats: (org: string, id: string, range: StatsRange) => [org, "endpoints", id, "stats", range] as const,

@@ -5,6 +5,7 @@ import type { inboundRequestJson } from "@/lib/inbound/list-inbound-requests";
 import type { INBOUND_OUTCOMES, INBOUND_SOURCES, InboundLogEntry } from "@/lib/inbound/record-inbound-request";
 import type { connectionJson, createConnectionSchema, Credentials } from "@/lib/integrations/connections";
 import type { PingResult } from "@/lib/webhooks/send-test-ping";
+export type { Overview } from "@/lib/overview/overview-schemas";
 
 export type Endpoint = ReturnType<typeof endpointJson> & { stats?: EndpointStats };
 export type Delivery = ReturnType<typeof deliveryJson>;

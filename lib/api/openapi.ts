@@ -7,6 +7,7 @@ import { EVENT_CATALOGUE } from "@/lib/webhooks/event-catalogue";
 import { listDeliveriesQuery } from "@/lib/webhooks/list-deliveries";
 import { listEventsQuery } from "@/lib/webhooks/list-events";
 import { replayEventSchema } from "@/lib/webhooks/replay-event";
+import { overviewQuery, overviewResponse } from "@/lib/overview/overview-schemas";
 import * as R from "./response-schemas";
 
 type Op = { summary: string; body?: z.ZodType; query?: z.ZodObject; ok: [number, z.ZodType | null]; manage?: boolean };
@@ -15,6 +16,14 @@ const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepr
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 
 const OPS: Record<string, Record<string, Op>> = {
+  "/overview": {
+    get: {
+      summary:
+        "The Overview's figures: leads and bookings today and this week against last week, upcoming bookings, open escalations, webhook health",
+      query: overviewQuery,
+      ok: [200, overviewResponse],
+    },
+  },
   "/webhook-endpoints": {
     get: {
       summary: "List webhook endpoints with 24 h stats",

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { LayoutDashboard } from "lucide-react";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { requireMembership } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -11,9 +10,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ org: 
   return (
     <>
       <PageHeader title={`Welcome, ${user.name}`} description={`${organization.name} at a glance`} />
-      <EmptyState icon={LayoutDashboard} title="Nothing to show yet">
-        Leads, bookings and conversations appear here as your AI receptionist captures them.
-      </EmptyState>
+      <OverviewDashboard />
     </>
   );
 }

@@ -6,6 +6,10 @@ import { inngest } from "./client";
 export const ENDPOINT_DELIVERIES_DUE = "empfio/webhook.endpoint-deliveries-due";
 export type EndpointDeliveriesDue = { endpointId: string; organizationId: string };
 
+/** Asks for the run of `deliveries-bulk-retry` that works through a job (inngest/functions/deliveries-bulk-retry.ts). */
+export const BULK_RETRY_STARTED = "empfio/deliveries.bulk-retry-started";
+export type BulkRetryStarted = { jobId: string; organizationId: string };
+
 /** Events per `inngest.send`: each is ~150 bytes, well under event APIs' request size limits. */
 const EVENTS_PER_SEND = 500;
 
@@ -19,5 +23,8 @@ export const inngestDeliveryRuns: DeliveryRuns = {
         })),
       );
     }
+  },
+  async bulkRetry(job) {
+    await inngest.send({ name: BULK_RETRY_STARTED, data: job satisfies BulkRetryStarted });
   },
 };

@@ -6,5 +6,8 @@ import { installDeliveryRuns } from "@/lib/webhooks/delivery-runs";
  * over (most of the admin CLI) do not pay for loading the SDK.
  */
 export function installInngestDeliveryRuns(): void {
-  installDeliveryRuns({ start: async (lanes) => (await import("./delivery-runs")).inngestDeliveryRuns.start(lanes) });
+  installDeliveryRuns({
+    start: async (lanes) => (await import("./delivery-runs")).inngestDeliveryRuns.start(lanes),
+    bulkRetry: async (job) => (await import("./delivery-runs")).inngestDeliveryRuns.bulkRetry(job),
+  });
 }

@@ -4,6 +4,7 @@ import { listInboundRequestsQuery } from "@/lib/inbound/list-inbound-requests";
 import { createConnectionSchema } from "@/lib/integrations/connections";
 import { createEndpointSchema, updateEndpointSchema } from "@/lib/webhooks/endpoint-schemas";
 import { EVENT_CATALOGUE } from "@/lib/webhooks/event-catalogue";
+import { bulkRetrySchema } from "@/lib/webhooks/bulk-retry";
 import { listDeliveriesQuery } from "@/lib/webhooks/list-deliveries";
 import { listEventsQuery } from "@/lib/webhooks/list-events";
 import { replayEventSchema } from "@/lib/webhooks/replay-event";
@@ -96,6 +97,21 @@ const OPS: Record<string, Record<string, Op>> = {
       summary: "The delivery log, newest first, keyset-paginated",
       query: listDeliveriesQuery,
       ok: [200, z.object({ data: z.array(R.deliveryResponse), next_cursor: z.string().nullable() })],
+    },
+  },
+  "/deliveries/retry": {
+    post: {
+      summary:
+        "Retry every failed delivery matching the delivery log's filters, in the background: answers a job (202); with dry_run, only the count (200)",
+      body: bulkRetrySchema,
+      ok: [202, z.object({ job: R.jobResponse })],
+      manage: true,
+    },
+  },
+  "/jobs/{id}": {
+    get: {
+      summary: "A background job's progress (done of total) and status",
+      ok: [200, z.object({ job: R.jobResponse })],
     },
   },
   "/deliveries/{id}": {

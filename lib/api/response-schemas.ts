@@ -84,6 +84,19 @@ export const eventDetailResponse = z.object({
   deliveries: z.array(deliveryResponse),
 });
 
+export const jobResponse = z.object({
+  id: z.uuid(),
+  kind: z.literal("bulk_retry"),
+  status: z.enum(["running", "succeeded", "failed"]),
+  filters: z.record(z.string(), z.string()).describe("What the job works on, as it was asked for."),
+  total: z.number().int().describe("Deliveries matching when the job started."),
+  done: z.number().int().describe("Deliveries the job has gone past (re-queued, or no longer failed)."),
+  error: z.string().nullable(),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+  completed_at: nullableTime,
+});
+
 export const attemptResponse = z.object({
   id: z.uuid(),
   attempt_number: z.number().int(),

@@ -166,6 +166,34 @@ export function attemptJson(a: AttemptRow) {
   };
 }
 
+type JobRow = {
+  id: string;
+  kind: string;
+  status: string;
+  filters: unknown;
+  total: number;
+  done: number;
+  error: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+};
+
+export function jobJson(j: JobRow) {
+  return {
+    id: j.id,
+    kind: j.kind as "bulk_retry",
+    status: j.status as "running" | "succeeded" | "failed",
+    filters: j.filters as Record<string, string>,
+    total: j.total,
+    done: j.done,
+    error: j.error,
+    created_at: j.createdAt.toISOString(),
+    updated_at: j.updatedAt.toISOString(),
+    completed_at: iso(j.completedAt),
+  };
+}
+
 function iso(d: Date | null): string | null {
   return d ? d.toISOString() : null;
 }

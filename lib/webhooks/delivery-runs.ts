@@ -9,6 +9,8 @@ export type DeliveryRuns = {
    * durably accepted; rejects if it was not (the sweep then asks again).
    */
   start(lanes: { endpointId: string; organizationId: string }[]): Promise<void>;
+  /** Starts the run that works through a bulk retry job (lib/webhooks/bulk-retry.ts). */
+  bulkRetry(job: { jobId: string; organizationId: string }): Promise<void>;
 };
 
 // On globalThis: Next.js bundles route handlers and instrumentation separately, so a module-level

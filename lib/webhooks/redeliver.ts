@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 import { attemptDelivery, type AttemptOutcome } from "./attempt-delivery";
 import { handOver } from "./hand-over";
@@ -17,7 +18,11 @@ export async function retryDeliveryNow(db: Db, organizationId: string, deliveryI
 }
 
 /** Deliveries flipped back to pending per statement: each is a short transaction, however many there are. */
-const REQUEUE_BATCH = 1_000;
+export const REQUEUE_BATCH = 1_000;
+
+/** The SET clause that puts a failed delivery back on the full schedule, due at once. */
+export const REQUEUE = Prisma.sql`status = 'pending', next_attempt_at = now(), scheduled_attempts = 0,
+  completed_at = NULL, last_error = NULL, lease_owner = NULL, lease_until = NULL, updated_at = now()`;
 
 /**
  * Re-delivers every failed delivery of an endpoint since a time, each on the full schedule again
@@ -34,8 +39,7 @@ export async function recoverFailedDeliveries(
   let recovered = 0;
   for (;;) {
     const flipped = await db.$executeRaw`
-      UPDATE webhook_deliveries d SET status = 'pending', next_attempt_at = now(), scheduled_attempts = 0,
-        completed_at = NULL, last_error = NULL, lease_owner = NULL, lease_until = NULL, updated_at = now()
+      UPDATE webhook_deliveries d SET ${REQUEUE}
       FROM (SELECT id FROM webhook_deliveries
             WHERE organization_id = ${organizationId}::uuid AND endpoint_id = ${endpointId}::uuid AND status = 'failed'
               AND NOT is_test AND created_at >= ${since}

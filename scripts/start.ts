@@ -90,7 +90,9 @@ async function main() {
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
   // Production only: `next dev` hands its flags to a child through NODE_OPTIONS, which refuses V8 flags.
   const nodeFlags = mode === "start" ? V8_SERVER_FLAGS : [];
-  children.spawn("next", process.execPath, [...nodeFlags, nextBin, mode, "--port", String(port)], env);
+  // Production runs Next.js in scripts/next-server.mjs, which tells the app each request's peer address.
+  const nextArgs = mode === "start" ? ["scripts/next-server.mjs"] : [nextBin, "dev", "--port", String(port)];
+  children.spawn("next", process.execPath, [...nodeFlags, ...nextArgs], env);
   const url = `http://localhost:${port}`;
   await waitUntil(async () => (await fetch(`${url}/api/health`)).ok, 180_000, "the app", 250).catch((e: Error) =>
     fail(e.message),

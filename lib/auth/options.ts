@@ -2,13 +2,12 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
-import { AUTH_MESSAGES, authenticate } from "./authenticate";
+import { authenticate, authMessage } from "./authenticate";
+import { clientAddress, trustedProxyHops } from "./client-address";
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "unknown";
+function forwardedFor(headers: Record<string, unknown> | undefined): string | undefined {
+  const value = headers?.["x-forwarded-for"];
+  return typeof value === "string" ? value : undefined;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -20,10 +19,11 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const result = await authenticate(getDb(), credentials?.email, credentials?.password, clientIp(req.headers));
+        const ip = clientAddress(forwardedFor(req.headers), trustedProxyHops());
+        const result = await authenticate(getDb(), credentials?.email, credentials?.password, ip);
         if (result.ok) return result.user;
         // next-auth passes a thrown message to the sign-in page as `error`.
-        throw new Error(AUTH_MESSAGES[result.reason]);
+        throw new Error(authMessage(result));
       },
     }),
   ],

@@ -7,11 +7,14 @@ const RATE_LIMIT_RETENTION = "1 day";
 const BATCH = 5_000;
 
 /**
- * Deletes dedupe keys whose window has passed and rate-limit counters of windows long closed.
+ * Deletes dedupe keys whose window has passed, rate-limit counters of windows long closed and
+ * sign-in throttles long quiet.
  * Neither is read once expired (a key past `expires_at` is reclaimed by the next claim anyway),
  * so this only keeps the tables small. Returns how many rows went.
  */
-export async function pruneExpiredRows(db: Db): Promise<{ dedupeKeys: number; rateLimitCounters: number }> {
+export async function pruneExpiredRows(
+  db: Db,
+): Promise<{ dedupeKeys: number; rateLimitCounters: number; loginThrottles: number }> {
   const dedupeKeys = await deleteInBatches(
     () =>
       db.$executeRaw`DELETE FROM inbound_dedupe_keys WHERE key IN (SELECT key FROM inbound_dedupe_keys WHERE expires_at < now() LIMIT ${BATCH})`,
@@ -21,7 +24,13 @@ export async function pruneExpiredRows(db: Db): Promise<{ dedupeKeys: number; ra
       db.$executeRaw`DELETE FROM rate_limit_counters WHERE (key, window_start) IN (
       SELECT key, window_start FROM rate_limit_counters WHERE window_start < now() - ${RATE_LIMIT_RETENTION}::interval LIMIT ${BATCH})`,
   );
-  return { dedupeKeys, rateLimitCounters };
+  // A throttle quiet for a day has long reset and waits for nothing.
+  const loginThrottles = await deleteInBatches(
+    () =>
+      db.$executeRaw`DELETE FROM login_throttles WHERE key IN (
+      SELECT key FROM login_throttles WHERE updated_at < now() - ${RATE_LIMIT_RETENTION}::interval LIMIT ${BATCH})`,
+  );
+  return { dedupeKeys, rateLimitCounters, loginThrottles };
 }
 
 async function deleteInBatches(deleteBatch: () => Promise<number>): Promise<number> {

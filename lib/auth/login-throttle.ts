@@ -4,17 +4,17 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Sign-in slows down instead of locking: per account and per client address, the first `free`
- * attempts go at once, then each waits twice as long as the one before, up to `maxDelayS`. An
+ * attempts go at once, then the next waits `firstDelayS`, each after it twice as long, up to `maxDelayS`. An
  * attacker's failures cost the owner at most that wait, never a lock they can hold forever.
  * Counts reset after a quiet quarter hour, and an account's on its owner's success.
  */
 export const LOGIN_THROTTLE = {
-  account: { free: 5, maxDelayS: 60 },
-  address: { free: 20, maxDelayS: 60 },
+  account: { free: 5, firstDelayS: 5, maxDelayS: 60 },
+  address: { free: 20, firstDelayS: 5, maxDelayS: 60 },
   quietMinutes: 15,
 } as const;
 
-type Limit = { free: number; maxDelayS: number };
+type Limit = { free: number; firstDelayS: number; maxDelayS: number };
 
 /**
  * Counts one attempt under `key`, atomically and before the password is checked, so parallel
@@ -28,7 +28,7 @@ export async function claimLoginAttempt(db: Db, key: string, limit: Limit): Prom
     ON CONFLICT (key) DO UPDATE SET
       attempts = ${attempts},
       next_attempt_at = now() + make_interval(secs => CASE WHEN ${attempts} < ${limit.free} THEN 0
-        ELSE least(${limit.maxDelayS}, power(2, ${attempts} - ${limit.free})) END),
+        ELSE least(${limit.maxDelayS}, ${limit.firstDelayS} * power(2, ${attempts} - ${limit.free})) END),
       updated_at = now()
     WHERE t.next_attempt_at <= now()
     RETURNING attempts`;

@@ -73,7 +73,8 @@ export async function claimDueDeliveries(
         AND (d.lease_until IS NULL OR d.lease_until < now())
         AND EXISTS (SELECT 1 FROM lane) AND (SELECT enabled FROM ep)
       ORDER BY d.next_attempt_at
-      LIMIT ${input.limit}
+      -- A rate-limited endpoint: at most one second's worth at a time (its slots are reserved next).
+      LIMIT least(${input.limit}::int, coalesce((SELECT rate_limit_per_second FROM ep), ${input.limit}::int))
       FOR UPDATE SKIP LOCKED
     ), claimed AS (
       UPDATE webhook_deliveries d SET lease_owner = ${runId}, lease_until = now() + make_interval(secs => ${input.leaseMs / 1000}),

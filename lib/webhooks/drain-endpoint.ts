@@ -10,7 +10,7 @@ import { decideAttempt } from "./delivery-decision";
 import { deliveryTimeoutMs, retrySchedule, withJitter } from "./delivery-settings";
 import { openHeaders } from "./endpoint-headers";
 import { signingSecrets } from "./endpoint-secrets";
-import { acquireLane, laneWakes, releaseLane } from "./endpoint-lanes";
+import { acquireLane, laneWakes, releaseLane, reserveSendSlots } from "./endpoint-lanes";
 import { recordAttempts, type AttemptRecord } from "./record-attempts";
 import { sendDelivery } from "./send-delivery";
 
@@ -53,7 +53,10 @@ export async function drainEndpoint(
   if (acquired === null) return { outcome: "busy", attempts: 0 };
   const schedule = retrySchedule();
   const deadline = Date.now() + options.budgetMs;
-  const queued: ClaimedDelivery[] = [];
+  // Each with the time it may leave (its send slot on a rate-limited endpoint, else 0).
+  const queued: (ClaimedDelivery & { sendAt: number })[] = [];
+  // The end of the slots this run reserved: it claims more only when they run out within a second.
+  let pacedUntil = 0;
   const inflight = new Set<Promise<void>>();
   let finished: AttemptRecord[] = [];
   let recording: Promise<void> = Promise.resolve();
@@ -116,18 +119,32 @@ export async function drainEndpoint(
     inflight.add(task);
   }
 
+  /**
+   * Claimed deliveries with the time each may leave: at once, or on a rate-limited endpoint one
+   * per 1/perSecond s from the slots reserved on the lane (which outlive this run, so the next
+   * run does not burst past the limit either).
+   */
+  async function paced(deliveries: ClaimedDelivery[], perSecond: number | null) {
+    if (!perSecond || deliveries.length === 0) return deliveries.map((d) => ({ ...d, sendAt: 0 }));
+    const firstInMs = await reserveSendSlots(db, input.endpointId, input.runId, deliveries.length, perSecond);
+    const first = Date.now() + Math.max(0, firstInMs ?? 0);
+    pacedUntil = first + (deliveries.length * 1000) / perSecond;
+    return deliveries.map((d, i) => ({ ...d, sendAt: first + (i * 1000) / perSecond }));
+  }
+
   async function settle(): Promise<void> {
     await Promise.all(inflight);
     await recorded();
   }
 
   for (;;) {
-    while (queued.length > 0 && inflight.size < WINDOW) start(queued.shift()!, endpoint!);
+    while (queued.length > 0 && inflight.size < WINDOW && queued[0].sendAt <= Date.now())
+      start(queued.shift()!, endpoint!);
     if (fatal) {
       await Promise.allSettled(inflight);
       throw fatal;
     }
-    if (!caughtUp && queued.length < WINDOW / 2 && Date.now() < deadline) {
+    if (!caughtUp && queued.length < WINDOW / 2 && Date.now() < deadline && pacedUntil - Date.now() <= 1000) {
       // Requests in flight go on meanwhile; what waits is enough to keep the window full.
       const room = 2 * WINDOW - inflight.size - queued.length;
       const claim = await claimDueDeliveries(db, { ...input, limit: room, leaseMs, laneLeaseMs: leaseMs });
@@ -148,16 +165,23 @@ export async function drainEndpoint(
         headers = openHeaders(claim.endpoint.customHeaders);
       knownFailures = Math.max(knownFailures, claim.endpoint.consecutiveFailures);
       endpoint = claim.endpoint;
-      queued.push(...claim.deliveries);
-      caughtUp = claim.deliveries.length < room;
+      const perSecond = claim.endpoint.rateLimitPerSecond;
+      queued.push(...(await paced(claim.deliveries, perSecond)));
+      caughtUp = claim.deliveries.length < Math.min(room, perSecond ?? room);
       continue;
     }
+    // Waiting for a send slot: the next delivery's, when the window has room for it.
+    const slotIn = queued.length > 0 && inflight.size < WINDOW ? queued[0].sendAt - Date.now() : null;
     if (inflight.size > 0) {
-      await Promise.race(inflight);
-      if (finished.length >= WINDOW) record();
+      await Promise.race(slotIn === null ? inflight : [...inflight, sleep(slotIn)]);
+      if (finished.length >= WINDOW || slotIn !== null) record();
       continue;
     }
-    if (queued.length > 0) continue;
+    if (queued.length > 0) {
+      record();
+      if (slotIn !== null && slotIn > 0) await sleep(slotIn);
+      continue;
+    }
     await recorded();
     if (!caughtUp) {
       if (Date.now() >= deadline) return { outcome: "more", attempts };
@@ -185,6 +209,10 @@ export async function drainEndpoint(
   }
 }
 
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.max(0, ms)));
+}
+
 /** Whether the lane's wakes move past `seen` within `lingerMs` (looked at at once, then every 20 ms). */
 async function newWakes(
   db: Db,
@@ -198,6 +226,6 @@ async function newWakes(
     if (wakes === null) return false;
     if (wakes !== seen) return true;
     if (Date.now() + 20 > until) return false;
-    await new Promise((r) => setTimeout(r, 20));
+    await sleep(20);
   }
 }

@@ -205,3 +205,91 @@ describe("payload filters", () => {
     expect((await call("GET", oneUrl(id))).body.endpoint.filter).toBeNull();
   });
 });
+
+describe("rate limits", () => {
+  const startedAt = async (endpointId: string) =>
+    (
+      await db.webhookDeliveryAttempt.findMany({
+        where: { delivery: { endpointId, isTest: false } },
+        orderBy: { startedAt: "asc" },
+      })
+    ).map((a) => a.startedAt.getTime());
+
+  it("pace 30 deliveries to an endpoint limited to 5/s over at least 5 s, and all succeed", async () => {
+    const created = await call("POST", listUrl, {
+      url: receiver.url,
+      event_types: ["booking.created"],
+      rate_limit_per_second: 5,
+    });
+    expect(created.body.endpoint.rate_limit_per_second).toBe(5);
+    const id = created.body.endpoint.id as string;
+    await lib.withEvents(db, async (_tx, emit) => {
+      for (let i = 0; i < 30; i++) await emit(org.id, "booking.created", EVENT_CATALOGUE["booking.created"].sample);
+    });
+    // Steps of 2 s, as a run takes them: the pace holds across steps.
+    for (;;) {
+      const r = await lib.drainEndpoint(
+        db,
+        { endpointId: id, runId: "paced", dueBy: null },
+        { budgetMs: 2_000, lingerMs: 0 },
+      );
+      if (r.outcome !== "more") break;
+    }
+    const deliveries = await db.webhookDelivery.findMany({ where: { endpointId: id, isTest: false } });
+    expect(deliveries).toHaveLength(30);
+    expect(deliveries.every((d) => d.status === "succeeded" && d.attemptCount === 1)).toBe(true);
+    const times = await startedAt(id);
+    expect(times).toHaveLength(30);
+    const span = times[29] - times[0];
+    console.log(`30 deliveries at 5/s: first to last request ${span} ms`);
+    expect(span).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it("hold across runs: a new run waits for the slots the last one reserved", async () => {
+    const created = await call("POST", listUrl, {
+      url: receiver.url,
+      event_types: ["booking.created"],
+      rate_limit_per_second: 1,
+    });
+    const id = created.body.endpoint.id as string;
+    const emitOne = () =>
+      lib.withEvents(db, (_tx, emit) => emit(org.id, "booking.created", EVENT_CATALOGUE["booking.created"].sample));
+    await emitOne();
+    const a = await lib.drainEndpoint(
+      db,
+      { endpointId: id, runId: "run-a", dueBy: null },
+      { budgetMs: 5_000, lingerMs: 0 },
+    );
+    expect(a).toMatchObject({ outcome: "idle", attempts: 1 });
+    // As if run A had reserved slots for 3 s more before it ended (a crash after its claim).
+    const [lane] = await db.$queryRaw<{ next_send_at: Date }[]>`
+      UPDATE webhook_endpoint_lanes SET next_send_at = now() + interval '3 seconds'
+      WHERE endpoint_id = ${id}::uuid RETURNING next_send_at`;
+    await emitOne();
+    const b = await lib.drainEndpoint(
+      db,
+      { endpointId: id, runId: "run-b", dueBy: null },
+      { budgetMs: 5_000, lingerMs: 0 },
+    );
+    expect(b).toMatchObject({ outcome: "idle", attempts: 1 });
+    const [, second] = await startedAt(id);
+    expect(second).toBeGreaterThanOrEqual(lane.next_send_at.getTime() - 50);
+  });
+
+  it("are whole numbers from 1 to 1000, or null", async () => {
+    const created = await call("POST", listUrl, { url: receiver.url, event_types: ["lead.created"] });
+    const id = created.body.endpoint.id as string;
+    expect(created.body.endpoint.rate_limit_per_second).toBeNull();
+    for (const bad of [0, 1001, 2.5, "5"]) {
+      const res = await call("PATCH", oneUrl(id), { rate_limit_per_second: bad });
+      expect(res.status).toBe(422);
+      expect(res.body.error.details[0].field).toBe("rate_limit_per_second");
+    }
+    expect((await call("PATCH", oneUrl(id), { rate_limit_per_second: 20 })).body.endpoint.rate_limit_per_second).toBe(
+      20,
+    );
+    expect(
+      (await call("PATCH", oneUrl(id), { rate_limit_per_second: null })).body.endpoint.rate_limit_per_second,
+    ).toBeNull();
+  });
+});

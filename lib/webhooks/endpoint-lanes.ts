@@ -97,3 +97,26 @@ export async function laneWakes(db: Db, endpointId: string, runId: string): Prom
 export async function dropLane(db: Db, runId: string): Promise<void> {
   await db.$executeRaw`UPDATE webhook_endpoint_lanes SET holder = NULL, lease_until = NULL WHERE holder = ${runId}`;
 }
+
+/**
+ * A rate-limited endpoint's run reserves the send slots of `count` claimed deliveries, one every
+ * 1/perSecond s from the lane's next free slot (or now). Answers how many ms from now the first
+ * slot is (by the database's clock, so workers' clocks may differ), or null without the lane.
+ */
+export async function reserveSendSlots(
+  db: Db,
+  endpointId: string,
+  runId: string,
+  count: number,
+  perSecond: number,
+): Promise<number | null> {
+  const [row] = await db.$queryRaw<{ first_in_ms: number }[]>`
+    WITH reserved AS (
+      UPDATE webhook_endpoint_lanes
+      SET next_send_at = greatest(coalesce(next_send_at, now()), now()) + make_interval(secs => ${count / perSecond})
+      WHERE endpoint_id = ${endpointId}::uuid AND holder = ${runId}
+      RETURNING next_send_at
+    )
+    SELECT (extract(epoch FROM next_send_at - now()) * 1000 - ${(count * 1000) / perSecond})::float8 AS first_in_ms FROM reserved`;
+  return row ? row.first_in_ms : null;
+}

@@ -4,6 +4,7 @@ import type { FunctionRegistry } from "./function-registry";
 import { ulid } from "./ids";
 import type { Memo, Planned, SerializedError } from "./outcome";
 import type { ClaimedItem } from "./queue";
+import { countRuns } from "./metrics";
 import { prepared } from "./prepared";
 
 /*
@@ -98,7 +99,9 @@ export async function applyComplete(db: pg.Pool, item: ClaimedItem, owner: strin
       [item.id, owner, item.run_id, JSON.stringify(output ?? null)],
     ),
   );
-  return rows[0]?.owned ?? false;
+  const owned = rows[0]?.owned ?? false;
+  if (owned) countRuns("completed");
+  return owned;
 }
 
 /** Marks the run failed and, in the same transaction, emits `inngest/function.failed` (onFailure). */
@@ -126,6 +129,7 @@ export async function applyFail(
       await createRuns(client, registry, [{ event }]);
     }
     await client.query("COMMIT");
+    if (owned) countRuns("failed");
     return owned;
   } catch (e) {
     await client.query("ROLLBACK").catch(() => undefined);

@@ -18,6 +18,8 @@ export type ExecutorConfig = {
   timeScale: number;
   /** Calls to the app in flight at once from this process. */
   workers: number;
+  /** When set, GET /metrics answers for `Authorization: Bearer <token>`; unset, it is a 404. */
+  metricsToken?: string;
   /** A claimed item is reclaimable by another process once its lease lapses (renewed while alive). */
   leaseMs: number;
   /** Longest wait between polls of the queue when idle and no NOTIFY arrives. */
@@ -47,6 +49,7 @@ export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Executo
     timeScale: positiveNumber(env.INNGEST_EXECUTOR_TIME_SCALE, 1, "INNGEST_EXECUTOR_TIME_SCALE"),
     workers: integer(env.INNGEST_EXECUTOR_WORKERS, 32, "INNGEST_EXECUTOR_WORKERS", 1),
     ...keysFromEnv(env),
+    metricsToken: env.METRICS_TOKEN || undefined,
     leaseMs: integer(env.INNGEST_EXECUTOR_LEASE_MS, 30_000, "INNGEST_EXECUTOR_LEASE_MS", 1),
     maxPollMs: 250,
     callTimeoutMs: integer(env.INNGEST_EXECUTOR_CALL_TIMEOUT_MS, 5 * 60_000, "INNGEST_EXECUTOR_CALL_TIMEOUT_MS", 1),

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { evaluateKey } from "./expressions";
 import type { FunctionDef, FunctionRegistry } from "./function-registry";
 import { ulid } from "./ids";
+import { countRuns } from "./metrics";
 import { prepared } from "./prepared";
 
 /** An event as the executor stores it and hands it to functions. */
@@ -107,6 +108,7 @@ export async function createRuns(
     ),
   );
   const duplicates = rows[0]?.duplicates ?? {};
+  countRuns("started", rows[0]?.runs?.length ?? 0);
   return {
     eventIds: incoming.map(({ event, dedupeKey }) => (dedupeKey && duplicates[dedupeKey]) || event.id),
     runIds: rows[0]?.runs ?? [],

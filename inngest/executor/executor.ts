@@ -86,6 +86,7 @@ export async function startExecutor(options: StartOptions): Promise<RunningExecu
     sync,
     eventKey: config.eventKey,
     signingKeys: [config.signingKey, ...(config.signingKeyFallback ? [config.signingKeyFallback] : [])],
+    metricsToken: config.metricsToken,
     onQueued: () => dispatcher.wake(),
     log,
     health: () => ({

@@ -6,6 +6,7 @@ import { EventApiError, MAX_EVENT_BODY_BYTES, parseEvents } from "./event-api";
 import type { FunctionConfig, FunctionRegistry } from "./function-registry";
 import type { Log } from "./logger";
 import { bearerIsValid, constantTimeEqual } from "./sign-request";
+import { scrapeExecutorMetrics } from "./metrics";
 import type pg from "pg";
 
 type Deps = {
@@ -15,6 +16,7 @@ type Deps = {
   eventKey: string;
   /** The SDK's calls (registration, checkpoints) must carry the hash of one of these as bearer. */
   signingKeys: string[];
+  metricsToken?: string;
   onQueued: () => void;
   log: Log;
   health: () => Record<string, unknown>;
@@ -22,7 +24,8 @@ type Deps = {
 
 /**
  * The endpoints the SDK talks to, as on a self-hosted Inngest server: `/e/<event key>`, and with
- * the hashed signing key as bearer `/fn/register` and async checkpoints; plus a public `/health`.
+ * the hashed signing key as bearer `/fn/register` and async checkpoints; plus a public `/health`
+ * and `/metrics` for the METRICS_TOKEN bearer.
  */
 export function createHttpServer(deps: Deps): http.Server {
   return http.createServer((req, res) => {
@@ -35,6 +38,15 @@ export function createHttpServer(deps: Deps): http.Server {
 async function handle(deps: Deps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://executor");
   if (req.method === "GET" && url.pathname === "/health") return reply(res, 200, deps.health());
+  if (req.method === "GET" && url.pathname === "/metrics") {
+    const { status, contentType, body } = await scrapeExecutorMetrics(
+      deps.db,
+      req.headers.authorization,
+      deps.metricsToken,
+    );
+    res.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(body) });
+    return void res.end(body);
+  }
   const eventPath = /^\/e\/([^/]*)\/?$/.exec(url.pathname);
   if (eventPath && req.method === "POST") return receiveEvents(deps, decodeURIComponent(eventPath[1]), req, res);
   const checkpointPath = /^\/v1\/checkpoint\/([^/]+)\/async$/.exec(url.pathname);

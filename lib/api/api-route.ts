@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError, asAppError, validationError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { observeHttpRequest, routePattern } from "@/lib/metrics/observe";
 import { authenticateRequest, canManage, type ApiAuth } from "./authenticate-request";
 
 export type ApiContext<P> = ApiAuth & { req: Request; params: P; db: Db };
@@ -17,18 +18,31 @@ const MAX_BODY_BYTES = 1_000_000;
  */
 export function apiRoute<P = Record<string, never>>(options: { manage?: boolean }, handler: Handler<P>) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
-    try {
-      const db = getDb();
-      const auth = await authenticateRequest(db, req);
-      if (options.manage && !canManage(auth.actor)) {
-        throw new AppError("forbidden", "Your role can view this but not change it. Ask an owner or admin.");
-      }
-      const result = await handler({ ...auth, req, params: await context.params, db });
-      return result instanceof Response ? result : Response.json(result);
-    } catch (error) {
-      return errorResponse(error);
-    }
+    const startedAt = performance.now();
+    const params = await context.params;
+    const response = await answer(options, handler, req, params);
+    observeHttpRequest(routePattern(req.url, params as Record<string, string>), req.method, response.status, startedAt);
+    return response;
   };
+}
+
+async function answer<P>(
+  options: { manage?: boolean },
+  handler: Handler<P>,
+  req: Request,
+  params: P,
+): Promise<Response> {
+  try {
+    const db = getDb();
+    const auth = await authenticateRequest(db, req);
+    if (options.manage && !canManage(auth.actor)) {
+      throw new AppError("forbidden", "Your role can view this but not change it. Ask an owner or admin.");
+    }
+    const result = await handler({ ...auth, req, params, db });
+    return result instanceof Response ? result : Response.json(result);
+  } catch (error) {
+    return errorResponse(error);
+  }
 }
 
 export function errorResponse(error: unknown): Response {

@@ -3,6 +3,7 @@ import { errorResponse } from "@/lib/api/api-route";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { asAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { observeHttpRequest, observeInboundRequest } from "@/lib/metrics/observe";
 import { withEvents, type Emit } from "@/lib/webhooks/emit-event";
 import { claimDedupeKey } from "./claim-dedupe-key";
 import { recordInboundRequest, type InboundLogEntry, type InboundOutcome } from "./record-inbound-request";
@@ -29,11 +30,31 @@ export async function handleInbound(
   source: InboundLogEntry["source"],
   handler: (ctx: InboundContext) => Promise<InboundResult>,
 ): Promise<Response> {
+  const startedAt = performance.now();
+  const { response, outcome } = await answerInbound(source, handler, startedAt);
+  observeInboundRequest(source, outcome);
+  observeHttpRequest(INBOUND_ROUTES[source], "POST", response.status, startedAt);
+  return response;
+}
+
+/** The route patterns, for metrics (each source's routes share one handler). */
+const INBOUND_ROUTES: Record<InboundLogEntry["source"], string> = {
+  agent: "/api/v1/webhooks/agent-event",
+  calcom: "/api/v1/webhooks/calcom",
+  varda: "/api/v1/webhooks/varda/[connection_id]",
+  brevo: "/api/v1/webhooks/brevo/[connection_id]/[kind]",
+};
+
+async function answerInbound(
+  source: InboundLogEntry["source"],
+  handler: (ctx: InboundContext) => Promise<InboundResult>,
+  startedAt: number,
+): Promise<{ response: Response; outcome: InboundOutcome }> {
   const db = getDb();
-  const log: InboundContext["log"] = { verification: "not_configured", startedAt: performance.now() };
+  const log: InboundContext["log"] = { verification: "not_configured", startedAt };
   try {
     const result = await handler({ db, log });
-    if (result.logged) return Response.json(result.body);
+    if (result.logged) return { response: Response.json(result.body), outcome: result.outcome };
     await recordInboundRequest(db, {
       ...log,
       source,
@@ -45,19 +66,20 @@ export async function handleInbound(
       reason: result.reason ?? null,
       effects: (result.effects ?? null) as Prisma.InputJsonValue | null,
     });
-    return Response.json(result.body);
+    return { response: Response.json(result.body), outcome: result.outcome };
   } catch (error) {
     const response = errorResponse(error);
     const known = asAppError(error);
+    const outcome = known?.status === 404 ? "unmatched" : "rejected";
     await recordInboundRequest(db, {
       ...log,
       source,
       verification: log.verification ?? "failed",
-      outcome: known?.status === 404 ? "unmatched" : "rejected",
+      outcome,
       httpStatus: response.status,
       reason: known ? known.message : "internal error",
     });
-    return response;
+    return { response, outcome };
   }
 }
 

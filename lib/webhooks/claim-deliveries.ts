@@ -1,4 +1,5 @@
 import "server-only";
+import { observeFailedDeliveries } from "@/lib/metrics/observe";
 import type { Db } from "@/lib/db/client";
 import type { OutgoingDelivery } from "./send-delivery";
 
@@ -124,9 +125,11 @@ export async function failDeliveriesOfDisabledEndpoint(
   runId: string,
   reason: string | null,
 ): Promise<number> {
-  return db.$executeRaw`
+  const failed = await db.$executeRaw`
     UPDATE webhook_deliveries SET status = 'failed', last_error = ${`Endpoint disabled: ${reason ?? "by an owner"}`},
       completed_at = now(), lease_owner = NULL, lease_until = NULL, updated_at = now()
     WHERE endpoint_id = ${endpointId}::uuid AND status = 'pending'
       AND (lease_owner = ${runId} OR lease_until IS NULL OR lease_until < now())`;
+  observeFailedDeliveries(failed);
+  return failed;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { observeFailedDeliveries } from "@/lib/metrics/observe";
 import { dropLane } from "./endpoint-lanes";
 
 /**
@@ -13,6 +14,7 @@ export async function endFailedRun(db: Db, runId: string, error: string): Promis
     UPDATE webhook_deliveries SET status = 'failed', last_error = ${reason}, completed_at = now(),
       lease_owner = NULL, lease_until = NULL, updated_at = now()
     WHERE lease_owner = ${runId} AND status = 'pending'`;
+  observeFailedDeliveries(failed);
   await dropLane(db, runId);
   return failed;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { observeAttempts } from "@/lib/metrics/observe";
 import {
   nextEndpointHealth,
   type AttemptTrigger,
@@ -39,6 +40,17 @@ export async function recordAttempts(
   records: AttemptRecord[],
 ): Promise<RecordedAttempts> {
   if (records.length === 0) return { statuses: new Map(), health: null };
+  const recorded = await writeAttemptsAndHealth(db, endpointId, knownFailures, records);
+  observeAttempts(records, recorded.statuses);
+  return recorded;
+}
+
+async function writeAttemptsAndHealth(
+  db: Db,
+  endpointId: string,
+  knownFailures: number,
+  records: AttemptRecord[],
+): Promise<RecordedAttempts> {
   const effects = records.map((r) => r.decision.health);
   if (knownFailures === 0 && effects.every((e) => e === null || e === "reset")) {
     return { statuses: await writeAttempts(db, records, Prisma.empty), health: null };

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { observeFailedDeliveries } from "@/lib/metrics/observe";
 import { startRuns } from "./hand-over";
 
 /** Due this long ago with nobody draining: the hand-over never happened, or its run was lost. */
@@ -25,6 +26,7 @@ export async function sweepDeliveries(db: Db): Promise<{ restarted: number; gave
             AND (lease_until IS NULL OR lease_until < now())
           LIMIT ${BATCH} FOR UPDATE SKIP LOCKED) pick
     WHERE d.id = pick.id`;
+  observeFailedDeliveries(gaveUp);
   const stranded = await db.$queryRaw<{ endpoint_id: string }[]>`
     SELECT DISTINCT d.endpoint_id::text FROM webhook_deliveries d
     LEFT JOIN webhook_endpoint_lanes l ON l.endpoint_id = d.endpoint_id

@@ -18,7 +18,7 @@ export type RunRow = { id: string; fn_id: string; status: string; output: unknow
  */
 export async function startHarness(
   define: (client: Inngest) => AnyFunction[],
-  options: { timeScale?: number; workers?: number } = {},
+  options: { timeScale?: number; workers?: number; metricsToken?: string } = {},
 ) {
   const database: TestDatabase = await createTestDatabase({ migrate: false });
   const [executorPort, appPort] = [await freePort(), await freePort()];
@@ -41,6 +41,7 @@ export async function startHarness(
     ...keys,
     timeScale: options.timeScale ?? 0.001,
     workers: options.workers ?? 16,
+    metricsToken: options.metricsToken,
     // PGlite serves every connection from one session, where named prepared statements would collide.
     preparedStatements: !database.embedded,
     log: (line) => logs.push(line),

@@ -38,7 +38,7 @@ describe("executor metrics", () => {
     const completed = await sample('empfio_executor_runs_total{status="completed"}');
     const failed = await sample('empfio_executor_runs_total{status="failed"}');
     const send = (name: string) =>
-      fetch(`${h.executor.url}/e/k`, { method: "POST", body: JSON.stringify([{ name, data: {} }]) });
+      fetch(`${h.executor.url}/e/${h.keys.eventKey}`, { method: "POST", body: JSON.stringify([{ name, data: {} }]) });
     await send("api/ok");
     await send("api/boom");
     await h.finished("ok");

@@ -1,4 +1,10 @@
 import { z } from "zod";
+import {
+  alertPreferenceSchema,
+  listNotificationsQuery,
+  markReadSchema,
+  notificationListResponse,
+} from "@/lib/alerts/notification-schemas";
 import { createApiKeySchema } from "@/lib/api-keys/manage-api-keys";
 import { listInboundRequestsQuery } from "@/lib/inbound/list-inbound-requests";
 import { createConnectionSchema } from "@/lib/integrations/connections";
@@ -209,6 +215,32 @@ const OPS: Record<string, Record<string, Op>> = {
   "/integrations/connections/{id}": {
     delete: { summary: "Delete a connection; its URL stops accepting webhooks", ok: [204, null], manage: true },
   },
+  "/notifications": {
+    get: {
+      summary:
+        "The organization's alerts about endpoint health, newest first, with the signed-in user's read state and unread count (an API key reads nothing as read)",
+      query: listNotificationsQuery,
+      ok: [200, notificationListResponse],
+    },
+  },
+  "/notifications/read": {
+    post: {
+      summary: "Mark notifications read for the signed-in user: some (ids) or all (a session only, not an API key)",
+      body: markReadSchema,
+      ok: [200, z.object({ marked: z.number().int() })],
+    },
+  },
+  "/me/alert-preferences": {
+    get: {
+      summary: "Whether the signed-in user gets alert emails from this organization (owners and admins do unless off)",
+      ok: [200, z.object({ email_alerts: z.boolean(), receives_alerts: z.boolean() })],
+    },
+    patch: {
+      summary: "Turn alert emails on or off for the signed-in user (a session only, not an API key)",
+      body: alertPreferenceSchema,
+      ok: [200, z.object({ email_alerts: z.boolean(), receives_alerts: z.boolean() })],
+    },
+  },
   "/inbound-requests": {
     get: {
       summary:
@@ -268,6 +300,7 @@ export function buildOpenApi() {
         {
           post: {
             summary: entry.description,
+            "x-empfio-addition": entry.addition,
             requestBody: { content: { "application/json": { schema: envelopeSchema(entry.dataSchema) } } },
             responses: { "200": { description: "Any 2xx acknowledges" } },
           },

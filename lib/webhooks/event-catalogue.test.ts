@@ -5,6 +5,7 @@ import {
   EVENT_TYPES,
   eventJsonSchema,
   isEventType,
+  OPERATIONAL_EVENT_TYPES,
   parseEventData,
   SUBSCRIBABLE_EVENT_TYPES,
   type EventType,
@@ -26,15 +27,17 @@ const SEED_TYPES = [
   "booking.cancelled",
   "conversation.escalated",
 ] as const;
+const OPERATIONAL = ["delivery.exhausted", "endpoint.failing", "endpoint.disabled", "endpoint.recovered"] as const;
 
 describe("event catalogue", () => {
-  it("declares the seed's five events, our booking.rescheduled and the test ping, and nothing else", () => {
+  it("declares the seed's five events, our booking.rescheduled, the operational events and the test ping, and nothing else", () => {
     expect([...seedExamples.keys()].sort()).toEqual([...SEED_TYPES].sort());
-    expect(EVENT_TYPES.sort()).toEqual([...SEED_TYPES, "booking.rescheduled", "webhook.test"].sort());
-    expect(EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].addition).sort()).toEqual([
-      "booking.rescheduled",
-      "webhook.test",
-    ]);
+    expect(EVENT_TYPES.sort()).toEqual([...SEED_TYPES, "booking.rescheduled", ...OPERATIONAL, "webhook.test"].sort());
+    expect(EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].addition).sort()).toEqual(
+      ["booking.rescheduled", ...OPERATIONAL, "webhook.test"].sort(),
+    );
+    expect([...OPERATIONAL_EVENT_TYPES].sort()).toEqual([...OPERATIONAL].sort());
+    expect(SUBSCRIBABLE_EVENT_TYPES).toEqual(expect.arrayContaining([...OPERATIONAL]));
     expect(SUBSCRIBABLE_EVENT_TYPES).not.toContain("webhook.test");
     expect(isEventType("lead.created")).toBe(true);
     expect(isEventType("lead.deleted")).toBe(false);
@@ -51,7 +54,7 @@ describe("event catalogue", () => {
     const entry = EVENT_CATALOGUE[type];
     expect(parseEventData(type, entry.sample)).toEqual(entry.sample);
     expect(entry.description.length).toBeGreaterThan(10);
-    expect(["Leads", "Bookings", "Conversations", "Testing"]).toContain(entry.area);
+    expect(["Leads", "Bookings", "Conversations", "Webhook health", "Testing"]).toContain(entry.area);
   });
 
   it("keeps the seed's types: a numeric Cal.com id, ISO times, known statuses", () => {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 // The one registry of outbound event types: the seed's five (field names, types and nesting as
-// in empfio-webhook-events.txt), booking.rescheduled (our addition) and the test ping. The
+// in empfio-webhook-events.txt), booking.rescheduled, the test ping and the operational events
+// about endpoint health (our additions, raised by lib/alerts/). The
 // picker, docs, OpenAPI, GET /event-types and the contract tests all read from here.
 //
 // Nullability follows what our records can hold, so an emitter never has to invent a value:
@@ -30,7 +31,7 @@ const bookingData = z.object({
     .describe("Cal.com's numeric booking id; null for bookings made outside Cal.com."),
 });
 
-export const EVENT_AREAS = ["Leads", "Bookings", "Conversations", "Testing"] as const;
+export const EVENT_AREAS = ["Leads", "Bookings", "Conversations", "Webhook health", "Testing"] as const;
 export type EventArea = (typeof EVENT_AREAS)[number];
 
 type Entry<S extends z.ZodObject> = {
@@ -46,6 +47,13 @@ type Entry<S extends z.ZodObject> = {
 function entry<S extends z.ZodObject>(e: Entry<S>): Entry<S> {
   return e;
 }
+
+const ENDPOINT = "990c0600-e29b-41d4-a716-446655440004";
+const endpointData = {
+  endpoint_id: uuid.describe("The endpoint this is about."),
+  endpoint_url: z.string().describe("Its URL."),
+};
+const endpointSample = { endpoint_id: ENDPOINT, endpoint_url: "https://hooks.zapier.com/hooks/catch/123/abc/" };
 
 const LEAD = "660f9500-e29b-41d4-a716-446655440001";
 const BOOKING = "770a9400-e29b-41d4-a716-446655440002";
@@ -137,6 +145,73 @@ export const EVENT_CATALOGUE = {
       reason: "Customer explicitly requested a human",
     },
   }),
+  "delivery.exhausted": entry({
+    description:
+      "A delivery failed for good (its retries used up) where the endpoint's deliveries had been succeeding: the first of a failing spell, not every one.",
+    area: "Webhook health",
+    addition: true,
+    dataSchema: z.object({
+      ...endpointData,
+      delivery_id: uuid,
+      event_id: uuid.describe("The webhook-id of the event that was not delivered."),
+      event_type: z.string(),
+      attempts: z.number().int(),
+      last_status_code: z.number().int().nullable().describe("Null when the endpoint gave no HTTP answer."),
+      last_error: z.string().nullable(),
+    }),
+    sample: {
+      ...endpointSample,
+      delivery_id: "aa0d0700-e29b-41d4-a716-446655440005",
+      event_id: "bb0e0800-e29b-41d4-a716-446655440006",
+      event_type: "lead.created",
+      attempts: 4,
+      last_status_code: 500,
+      last_error: "HTTP 500",
+    },
+  }),
+  "endpoint.failing": entry({
+    description:
+      "An endpoint's deliveries keep failing: it reached 50 % or 90 % of the consecutive failed deliveries after which it is disabled.",
+    area: "Webhook health",
+    addition: true,
+    dataSchema: z.object({
+      ...endpointData,
+      threshold_percent: z.union([z.literal(50), z.literal(90)]),
+      consecutive_failures: z.number().int(),
+      auto_disable_after: z.number().int(),
+    }),
+    sample: { ...endpointSample, threshold_percent: 50, consecutive_failures: 10, auto_disable_after: 20 },
+  }),
+  "endpoint.disabled": entry({
+    description:
+      "An endpoint was disabled: it answered 410 Gone, too many deliveries in a row failed, or an owner or admin turned it off.",
+    area: "Webhook health",
+    addition: true,
+    dataSchema: z.object({
+      ...endpointData,
+      reason: z.enum(["gone", "consecutive_failures", "manual"]),
+      message: z.string().describe("The reason in words, as the dashboard shows it."),
+      disabled_at: isoTime,
+    }),
+    sample: {
+      ...endpointSample,
+      reason: "gone",
+      message: "The endpoint answered 410 Gone, which means it no longer accepts webhooks.",
+      disabled_at: "2026-03-08T09:00:00Z",
+    },
+  }),
+  "endpoint.recovered": entry({
+    description:
+      "An endpoint that was failing or disabled is healthy again: a delivery succeeded, or it was enabled again.",
+    area: "Webhook health",
+    addition: true,
+    dataSchema: z.object({
+      ...endpointData,
+      reason: z.enum(["delivery_succeeded", "enabled"]),
+      recovered_at: isoTime,
+    }),
+    sample: { ...endpointSample, reason: "delivery_succeeded", recovered_at: "2026-03-08T10:00:00Z" },
+  }),
   "webhook.test": entry({
     description: "A test ping, sent when an endpoint is saved and on “Send test ping”.",
     area: "Testing",
@@ -144,7 +219,7 @@ export const EVENT_CATALOGUE = {
     dataSchema: z.object({ message: z.string(), endpoint_id: uuid }),
     sample: {
       message: "This is a test ping from Empfio. Reply with any 2xx to confirm your endpoint works.",
-      endpoint_id: "990c0600-e29b-41d4-a716-446655440004",
+      endpoint_id: ENDPOINT,
     },
   }),
 } as const;
@@ -157,6 +232,14 @@ export type EventData<T extends EventType> = EventDataMap[T];
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
 /** What an owner can subscribe an endpoint to (test pings go to one endpoint regardless). */
 export const SUBSCRIBABLE_EVENT_TYPES = EVENT_TYPES.filter((t) => t !== "webhook.test");
+
+/**
+ * Events about endpoint health (lib/alerts/). None is ever emitted about a delivery of one of
+ * these, so an endpoint subscribed to them cannot feed itself while it fails.
+ */
+export const OPERATIONAL_EVENT_TYPES: readonly EventType[] = EVENT_TYPES.filter(
+  (t) => EVENT_CATALOGUE[t].area === "Webhook health",
+);
 
 export function isEventType(value: string): value is EventType {
   return Object.hasOwn(EVENT_CATALOGUE, value);

@@ -1,6 +1,9 @@
 import "server-only";
 import type { z } from "zod";
-import type { Db } from "@/lib/db/client";
+import type { Actor } from "@/lib/api/authenticate-request";
+import { dispatchAlerts } from "@/lib/alerts/dispatch-alerts";
+import { raiseManualAlerts } from "@/lib/alerts/raise-manual-alerts";
+import type { Db, Tx } from "@/lib/db/client";
 import { notFound, validationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
@@ -16,6 +19,8 @@ import {
 import type { PayloadFilter } from "./payload-filter";
 import { generateSigningSecret } from "./sign-payload";
 import { checkEndpointUrl } from "./url-safety";
+
+const MANUAL_DISABLE_REASON = "Disabled by an owner or admin.";
 
 // Every query here is scoped by organization id, so another organization's ids are "not found".
 
@@ -38,28 +43,44 @@ export async function createEndpoint(db: Db, organizationId: string, input: Crea
   return { endpoint, secret };
 }
 
-export async function updateEndpoint(db: Db, organizationId: string, endpointId: string, input: UpdateEndpointInput) {
+/** `by`: who changes it, named in the alert when they disable it. */
+export async function updateEndpoint(
+  db: Db,
+  organizationId: string,
+  endpointId: string,
+  input: UpdateEndpointInput,
+  by?: Actor,
+) {
   const data = parse(updateEndpointSchema, input);
-  const endpoint = await getEndpoint(db, organizationId, endpointId);
+  const before = await getEndpoint(db, organizationId, endpointId);
   const url = data.url === undefined ? undefined : await safeUrl(data.url);
-  return db.webhookEndpoint.update({
-    where: { id: endpointId },
-    data: {
-      url,
-      description: data.description,
-      eventTypes: data.event_types,
-      customHeaders: data.custom_headers && sealHeaders(data.custom_headers, endpoint.customHeaders),
-      rateLimitPerSecond: data.rate_limit_per_second,
-      filter: data.filter === undefined ? undefined : storedFilter(data.filter),
-      // Enabling clears the system's reason and gives the endpoint a fresh failure count.
-      ...(data.enabled === true
-        ? { enabled: true, disabledReason: null, disabledAt: null, consecutiveFailures: 0 }
-        : {}),
-      ...(data.enabled === false
-        ? { enabled: false, disabledReason: "Disabled by an owner or admin.", disabledAt: new Date() }
-        : {}),
-    },
+  const { endpoint, alerts } = await db.$transaction(async (tx) => {
+    const endpoint = await update(tx);
+    return { endpoint, alerts: await raiseManualAlerts(tx, endpointId, before.enabled, endpoint.enabled, by) };
   });
+  await dispatchAlerts(db, alerts);
+  return endpoint;
+
+  function update(tx: Tx) {
+    return tx.webhookEndpoint.update({
+      where: { id: endpointId },
+      data: {
+        url,
+        description: data.description,
+        eventTypes: data.event_types,
+        customHeaders: data.custom_headers && sealHeaders(data.custom_headers, before.customHeaders),
+        rateLimitPerSecond: data.rate_limit_per_second,
+        filter: data.filter === undefined ? undefined : storedFilter(data.filter),
+        // Enabling clears the system's reason and gives the endpoint a fresh failure count.
+        ...(data.enabled === true
+          ? { enabled: true, disabledReason: null, disabledAt: null, consecutiveFailures: 0 }
+          : {}),
+        ...(data.enabled === false
+          ? { enabled: false, disabledReason: MANUAL_DISABLE_REASON, disabledAt: new Date() }
+          : {}),
+      },
+    });
+  }
 }
 
 export async function getEndpoint(db: Db, organizationId: string, endpointId: string) {

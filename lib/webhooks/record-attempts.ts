@@ -1,4 +1,6 @@
 import "server-only";
+import { dispatchAlerts } from "@/lib/alerts/dispatch-alerts";
+import { raiseHealthAlerts } from "@/lib/alerts/raise-health-alerts";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { observeAttempts } from "@/lib/metrics/observe";
@@ -31,7 +33,8 @@ export type RecordedAttempts = { statuses: Map<string, DeliveryStatus>; health: 
  * the endpoint's count of consecutive failed deliveries as last read: when every attempt
  * succeeded and that count was 0, the endpoint's row is not touched, so a healthy endpoint's
  * deliveries never queue on its lock. Otherwise the row is locked, its next health decided by
- * nextEndpointHealth, and written.
+ * nextEndpointHealth, and written, with the alerts a health transition raises (lib/alerts/),
+ * whose events and emails go out after commit.
  */
 export async function recordAttempts(
   db: Db,
@@ -55,14 +58,15 @@ async function writeAttemptsAndHealth(
   if (knownFailures === 0 && effects.every((e) => e === null || e === "reset")) {
     return { statuses: await writeAttempts(db, records, Prisma.empty), health: null };
   }
-  return db.$transaction(async (tx) => {
+  const { recorded, alerts } = await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<
       { consecutive_failures: number; enabled: boolean; disabled_reason: string | null }[]
     >`
       SELECT consecutive_failures, enabled, disabled_reason FROM webhook_endpoints WHERE id = ${endpointId}::uuid
       -- Not FOR UPDATE: emits hold FOR KEY SHARE on the endpoints they fan out to, which this must not wait for.
       FOR NO KEY UPDATE`;
-    if (!row) return { statuses: await writeAttempts(tx, records, Prisma.empty), health: null };
+    if (!row)
+      return { recorded: { statuses: await writeAttempts(tx, records, Prisma.empty), health: null }, alerts: null };
     const before: EndpointHealth = {
       consecutiveFailures: row.consecutive_failures,
       enabled: row.enabled,
@@ -82,8 +86,20 @@ async function writeAttemptsAndHealth(
       disabledReason: after.disabledReason,
     };
     const changed = health.consecutiveFailures !== before.consecutiveFailures || health.enabled !== before.enabled;
-    return { statuses, health: changed ? { endpointId, before, after: health } : null };
+    if (!changed) return { recorded: { statuses, health: null }, alerts: null };
+    const transition = {
+      before,
+      after: health,
+      disabledNow: after.disabledNow,
+      exhausted: records.some((r) => r.decision.exhausted),
+    };
+    return {
+      recorded: { statuses, health: { endpointId, before, after: health } },
+      alerts: await raiseHealthAlerts(tx, endpointId, transition, records),
+    };
   });
+  if (alerts) await dispatchAlerts(db, alerts);
+  return recorded;
 }
 
 /**

@@ -12,9 +12,9 @@ export const GET = apiRoute<Params>({}, async ({ db, organization, params }) => 
   return { endpoint: endpointJson(endpoint, stats.get(endpoint.id)) };
 });
 
-export const PATCH = apiRoute<Params>({ manage: true }, async ({ req, db, organization, params }) => {
+export const PATCH = apiRoute<Params>({ manage: true }, async ({ req, db, organization, params, actor }) => {
   const input = await readBody(req, updateEndpointSchema);
-  return { endpoint: endpointJson(await updateEndpoint(db, organization.id, params.id, input)) };
+  return { endpoint: endpointJson(await updateEndpoint(db, organization.id, params.id, input, actor)) };
 });
 
 export const DELETE = apiRoute<Params>({ manage: true }, async ({ db, organization, params }) => {

@@ -7,6 +7,7 @@ import { EVENT_CATALOGUE, parseEventData } from "@/lib/webhooks/event-catalogue"
 import { verifyEmpfioRequest, verifyStandardWebhook } from "@/lib/webhooks/sign-payload";
 import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
+import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
 import { startReceiver } from "@/test/support/receiver";
 import { hostRoute } from "@/test/support/route-host";
 import { startSmtpInbox } from "@/test/support/smtp-inbox";
@@ -28,25 +29,28 @@ let lib: {
   createApiKey: typeof import("@/lib/api-keys/manage-api-keys").createApiKey;
 };
 
+const keys = testInngestKeys();
+
 beforeAll(async () => {
   database = await createTestDatabase();
   smtp = await startSmtpInbox();
-  const executorPort = await freePort();
+  const [executorPort, appPort] = [await freePort(), await freePort()];
   setWebhookTestEnv({
     DATABASE_URL: database.url,
-    INNGEST_DEV: `http://127.0.0.1:${executorPort}`,
+    ...signedInngestEnv(keys, executorPort, appPort),
     WEBHOOK_TIMEOUT_MS: "1000",
     SMTP_URL: smtp.url,
     APP_URL: "https://app.empfio.test",
   });
   const route = await import("@/app/api/inngest/route");
-  inngestHost = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT });
+  inngestHost = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT }, "/api/inngest", appPort);
   const notifications = await import("@/app/api/v1/notifications/route");
   apiHost = await hostRoute({ GET: notifications.GET }, "/api/v1/notifications");
   executor = await startExecutor({
     databaseUrl: database.url,
     appUrl: inngestHost.url,
     port: executorPort,
+    ...keys,
     timeScale: 0.001,
     preparedStatements: !database.embedded,
     log: () => undefined,

@@ -11,11 +11,15 @@ const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev: false, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Behind https (lib/config/public-url.ts), browsers are told to use nothing else for a year.
+const publicUrl = process.env.APP_URL || process.env.NEXTAUTH_URL || "";
+const hsts = publicUrl.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;
 
 const server = createServer((req, res) => {
   const peer = (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:/, "");
   const sent = req.headers["x-forwarded-for"];
   req.headers["x-forwarded-for"] = sent ? `${[sent].flat().join(", ")}, ${peer}` : peer;
+  if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   void handle(req, res);
 });
 server.listen(port, () => console.log(`Next.js production server on port ${port}`));

@@ -8,6 +8,7 @@ import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createDb } from "@/lib/db/client";
 import { loadOrCreateInngestKeys } from "@/lib/config/inngest-keys";
 import { loadOrCreateLocalSecrets, missingProductionSecrets } from "@/lib/config/local-secrets";
+import { plainHttpWarning } from "@/lib/config/public-url";
 import { seedDemoOrganization } from "@/lib/organizations/seed-demo";
 import { waitUntil } from "@/lib/wait-until";
 import { ChildGroup } from "./lib/children";
@@ -68,7 +69,8 @@ async function main() {
     delete env.INNGEST_DEV;
   }
   env.NEXTAUTH_SECRET = env.AUTH_SECRET;
-  env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  env.NEXTAUTH_URL ??= env.APP_URL || `http://localhost:${port}`;
+  if (mode === "start") console.warn(plainHttpWarning(env) ?? "");
 
   if (!env.DATABASE_URL) env.DATABASE_URL = await startEmbeddedDatabase(env);
   const applied = await applyMigrations(env.DATABASE_URL);

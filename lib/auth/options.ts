@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { servesHttps } from "@/lib/config/public-url";
 import { getDb } from "@/lib/db/client";
 import { authenticate, authMessage } from "./authenticate";
 import { clientAddress, trustedProxyHops } from "./client-address";
@@ -12,6 +13,8 @@ function forwardedFor(headers: Record<string, unknown> | undefined): string | un
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
+  // With an https public URL: `__Secure-` prefixed, Secure cookies.
+  useSecureCookies: servesHttps(),
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
   pages: { signIn: "/login" },
   providers: [

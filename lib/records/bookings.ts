@@ -56,21 +56,28 @@ export async function createBooking(tx: Tx, emit: Emit, organizationId: string, 
   return booking;
 }
 
-/** Cancels a booking once; emits `booking.cancelled` (the seed: from the dashboard or Cal.com). */
+/**
+ * Cancels a booking once; emits `booking.cancelled` (the seed: from the dashboard or Cal.com).
+ * The status moves in one conditional UPDATE, so of two cancels at once only one changes it
+ * (the other waits on the row, then finds it cancelled) and only one event goes out.
+ */
 export async function cancelBooking(tx: Tx, emit: Emit, organizationId: string, bookingId: string) {
+  const cancelledAt = new Date();
+  const { count } = await tx.booking.updateMany({
+    where: { id: bookingId, organizationId, status: { not: "cancelled" } },
+    data: { status: "cancelled", cancelledAt },
+  });
   const booking = await tx.booking.findFirst({ where: { id: bookingId, organizationId } });
   if (!booking) return null;
-  if (booking.status === "cancelled") return { booking, changed: false };
-  const cancelledAt = new Date();
-  const updated = await tx.booking.update({ where: { id: bookingId }, data: { status: "cancelled", cancelledAt } });
+  if (count === 0) return { booking, changed: false };
   await emit(organizationId, "booking.cancelled", {
-    id: updated.id,
-    lead_id: updated.leadId,
-    start_time: updated.startTime.toISOString(),
-    end_time: updated.endTime?.toISOString() ?? null,
+    id: booking.id,
+    lead_id: booking.leadId,
+    start_time: booking.startTime.toISOString(),
+    end_time: booking.endTime?.toISOString() ?? null,
     cancelled_at: cancelledAt.toISOString(),
   });
-  return { booking: updated, changed: true };
+  return { booking, changed: true };
 }
 
 /** New times for a booking, with `booking.rescheduled` (our addition to the seed's catalogue). */

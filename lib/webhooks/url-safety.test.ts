@@ -25,6 +25,7 @@ describe("isPublicAddress", () => {
     ["IPv4-mapped metadata", "::ffff:169.254.169.254", "0:0:0:0:0:ffff:a9fe:a9fe"],
     ["IPv4-compatible", "::127.0.0.1", "::a00:1"],
     ["NAT64 64:ff9b::/96", "64:ff9b::7f00:1", "64:ff9b::10.1.2.3"],
+    ["local-use NAT64 64:ff9b:1::/48", "64:ff9b:1::a00:1", "64:ff9b:1:ffff:ffff::808:808"],
     ["6to4 2002::/16", "2002:7f00:1::", "2002:c0a8:101::1"],
   ])("blocks %s (%s, %s)", (_name, a, b) => {
     expect(isPublicAddress(a)).toBe(false);

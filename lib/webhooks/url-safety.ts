@@ -28,6 +28,8 @@ const BLOCKED_V6 = new net.BlockList();
 for (const [addr, bits] of [
   ["::", 128],
   ["::1", 128],
+  // Local-use NAT64 (RFC 8215): translated to whatever IPv4 the operator's network chooses.
+  ["64:ff9b:1::", 48],
   ["100::", 64],
   ["2001:db8::", 32],
   ["fc00::", 7],

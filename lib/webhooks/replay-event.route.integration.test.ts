@@ -84,6 +84,11 @@ describe("replaying an event", () => {
     await lib.createEndpoint(db, org.id, { url: after.url, event_types: ["lead.created"] });
     await lib.createEndpoint(db, org.id, { url: other.url, event_types: ["booking.created"] });
     const disabled = await lib.createEndpoint(db, org.id, { url: off.url, event_types: ["lead.created"] });
+    await lib.createEndpoint(db, org.id, {
+      url: other.url,
+      event_types: ["lead.created"],
+      filter: { "data.status": "no-such-status" },
+    });
     await db.webhookEndpoint.update({ where: { id: disabled.endpoint.id }, data: { enabled: false } });
 
     const replay = await org.call("POST", "/api/v1/events/[id]/replay", `/api/v1/events/${event.id}/replay`, {});

@@ -14,8 +14,9 @@ export const replayEventSchema = z.object({
 
 /**
  * Sends a stored event again: the same bytes, as a new delivery per endpoint (so a new
- * `webhook-id`: a receiver that deduplicates on it takes the replay), to one endpoint or to every
- * enabled endpoint subscribed to the type now. Each goes through the engine like a new delivery:
+ * `webhook-id`: a receiver that deduplicates on it takes the replay), to one endpoint (whatever
+ * its payload filter: it was asked for) or to every enabled endpoint subscribed to the type now
+ * whose filter lets it through. Each goes through the engine like a new delivery:
  * attempt at once, then the retry schedule.
  */
 export async function replayEvent(
@@ -38,7 +39,9 @@ export async function replayEvent(
     ? await oneEndpoint(db, organizationId, event, input.endpoint_id)
     : event.endpointId
       ? Prisma.sql`ep.id = ${event.endpointId}::uuid`
-      : Prisma.sql`${event.type} = ANY (ep.event_types)`;
+      : // As the emit chooses: subscribed to the type, and the endpoint's payload filter lets it through.
+        Prisma.sql`${event.type} = ANY (ep.event_types)
+          AND (ep.filter IS NULL OR webhook_filter_matches(ep.filter, (SELECT payload FROM webhook_events WHERE id = ${event.id}::uuid)::jsonb))`;
   const deliveries = await db.$queryRaw<NewDelivery[]>`
     WITH targets AS (
       SELECT ep.id FROM webhook_endpoints ep

@@ -43,7 +43,14 @@ export function DeliveryDetail({ id }: { id: string }) {
             · created <RelativeTime iso={d.created_at} />
           </p>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            Delivery <span className="font-mono">{d.id}</span> · event <span className="font-mono">{event.id}</span>
+            Delivery <span className="font-mono">{d.id}</span> · event{" "}
+            <Link
+              href={webhooksPath(org, `/events/${event.id}`)}
+              className="font-mono text-brand-700 hover:underline dark:text-brand-100"
+            >
+              {event.id}
+            </Link>
+            {d.is_replay ? " · a replay" : null}
           </p>
         </div>
         {canManage && d.status !== "succeeded" ? <RetryButton id={d.id} size="md" /> : null}

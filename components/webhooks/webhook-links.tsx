@@ -1,6 +1,6 @@
 "use client";
 
-import { BookOpen, ListTree, Plus } from "lucide-react";
+import { BookOpen, ListTree, Plus, Radio } from "lucide-react";
 import Link from "next/link";
 import { useCanManage } from "@/lib/api-client/use-me";
 import { useOrg } from "@/lib/api-client/org-context";
@@ -23,6 +23,9 @@ export function WebhookHeaderActions() {
     <div className="flex flex-wrap gap-2">
       <Link href={webhooksPath(org, "/deliveries")} className={linkButton}>
         <ListTree aria-hidden className="size-4" /> Delivery log
+      </Link>
+      <Link href={webhooksPath(org, "/events")} className={linkButton}>
+        <Radio aria-hidden className="size-4" /> Event log
       </Link>
       <Link href={`/${org}/docs/events`} className={linkButton}>
         <BookOpen aria-hidden className="size-4" /> Event catalogue

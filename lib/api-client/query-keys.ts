@@ -1,4 +1,4 @@
-import type { DeliveryFilters, InboundFilters, StatsRange } from "./types";
+import type { DeliveryFilters, EventFilters, InboundFilters, StatsRange } from "./types";
 
 // Keys start with the org so switching organizations never shows another org's cache.
 export const queryKeys = {
@@ -10,6 +10,10 @@ export const queryKeys = {
   deliveries: (org: string) => [org, "deliveries"] as const,
   deliveryList: (org: string, filters: DeliveryFilters) => [org, "deliveries", "list", filters] as const,
   delivery: (org: string, id: string) => [org, "deliveries", id] as const,
+  events: (org: string) => [org, "events"] as const,
+  eventList: (org: string, filters: EventFilters) => [org, "events", "list", filters] as const,
+  event: (org: string, id: string) => [org, "events", id] as const,
+  job: (org: string, id: string) => [org, "jobs", id] as const,
   eventTypes: (org: string) => [org, "event-types"] as const,
   apiKeys: (org: string) => [org, "api-keys"] as const,
   openapi: (org: string) => [org, "openapi"] as const,

@@ -1,5 +1,13 @@
 // Response shapes of /api/v1, derived from the server's serializers so the two never drift.
-import type { attemptJson, deliveryJson, endpointJson, EndpointStats } from "@/lib/api/serializers";
+import type {
+  attemptJson,
+  deliveryJson,
+  endpointJson,
+  EndpointStats,
+  eventDetailJson,
+  eventJson,
+  jobJson,
+} from "@/lib/api/serializers";
 import type { z } from "zod";
 import type { inboundRequestJson } from "@/lib/inbound/list-inbound-requests";
 import type { INBOUND_OUTCOMES, INBOUND_SOURCES, InboundLogEntry } from "@/lib/inbound/record-inbound-request";
@@ -59,6 +67,12 @@ export type ApiKey = {
   last_used_at: string | null;
   revoked_at: string | null;
 };
+
+export type WebhookEvent = ReturnType<typeof eventJson>;
+export type WebhookEventDetail = ReturnType<typeof eventDetailJson>;
+export type EventFilters = { type?: string; since?: string; until?: string };
+export type ReplayResult = { event_id: string; delivery_ids: string[] };
+export type Job = ReturnType<typeof jobJson>;
 
 export type DeliveryFilters = {
   endpoint_id?: string;

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getDelivery } from "@/lib/webhooks/get-delivery";
+import { getEvent } from "@/lib/webhooks/get-event";
 import { getEndpoint } from "@/lib/webhooks/manage-endpoints";
 
 // Pages check the id server-side so another organization's (or an unknown) id is a real 404
@@ -22,4 +23,8 @@ export function endpointOr404(organizationId: string, id: string) {
 
 export function deliveryOr404(organizationId: string, id: string) {
   return orNotFound(() => getDelivery(getDb(), organizationId, id));
+}
+
+export function eventOr404(organizationId: string, id: string) {
+  return orNotFound(() => getEvent(getDb(), organizationId, id));
 }

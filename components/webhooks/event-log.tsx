@@ -1,0 +1,157 @@
+"use client";
+
+import { Radio } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorState } from "@/components/ui/error-state";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { LoadMore } from "@/components/ui/load-more";
+import { NativeSelect } from "@/components/ui/native-select";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { useOrg } from "@/lib/api-client/org-context";
+import type { WebhookEvent } from "@/lib/api-client/types";
+import { useEvents } from "@/lib/api-client/use-events";
+import { useEventTypes } from "@/lib/api-client/use-event-types";
+import { webhooksPath } from "./webhook-links";
+
+type Inputs = { type: string; since: string; until: string };
+const EMPTY: Inputs = { type: "", since: "", until: "" };
+
+// datetime-local values are local wall-clock times; the API wants ISO instants.
+const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
+
+const th = "px-3 py-2.5 font-medium whitespace-nowrap";
+const td = "px-3 py-2.5 align-top";
+
+/** Every event the organization emitted, newest first, with what became of its deliveries. */
+export function EventLog() {
+  const [inputs, setInputs] = useState<Inputs>(EMPTY);
+  const { data: types } = useEventTypes();
+  const query = useEvents({ type: inputs.type || undefined, since: toIso(inputs.since), until: toIso(inputs.until) });
+  const rows = query.data?.pages.flatMap((p) => p.data) ?? [];
+  const active = Object.values(inputs).some(Boolean);
+  const set = (key: keyof Inputs) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setInputs({ ...inputs, [key]: e.target.value });
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filter events">
+        <Field id="event-filter-type" label="Event type" className="w-52">
+          <NativeSelect id="event-filter-type" value={inputs.type} onChange={set("type")}>
+            <option value="">All</option>
+            {(types ?? []).map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.name}
+              </option>
+            ))}
+          </NativeSelect>
+        </Field>
+        <Field id="event-filter-since" label="From" className="w-52">
+          <Input id="event-filter-since" type="datetime-local" value={inputs.since} onChange={set("since")} />
+        </Field>
+        <Field id="event-filter-until" label="Until" className="w-52">
+          <Input id="event-filter-until" type="datetime-local" value={inputs.until} onChange={set("until")} />
+        </Field>
+        {active ? (
+          <button
+            type="button"
+            onClick={() => setInputs(EMPTY)}
+            className="h-10 text-sm font-medium text-brand-700 hover:underline dark:text-brand-100"
+          >
+            Clear filters
+          </button>
+        ) : null}
+      </div>
+      {query.isPending ? (
+        <SkeletonRows rows={5} label="Loading events" />
+      ) : query.error ? (
+        <ErrorState error={query.error} what="events" onRetry={() => void query.refetch()} />
+      ) : rows.length === 0 ? (
+        <EmptyState icon={Radio} title={active ? "No events match these filters" : "No events yet"}>
+          Events appear here as things happen in Empfio: a new lead, a booking, an escalated conversation, or a sample
+          you send to an endpoint.
+        </EmptyState>
+      ) : (
+        <>
+          <EventTable rows={rows} />
+          <LoadMore query={query} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function EventTable({ rows }: { rows: WebhookEvent[] }) {
+  const org = useOrg();
+  return (
+    <div
+      role="region"
+      aria-label="Events"
+      tabIndex={0}
+      className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800"
+    >
+      <table className="w-full min-w-[560px] text-left text-sm">
+        <caption className="sr-only">Events, newest first</caption>
+        <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className={th}>
+              Event
+            </th>
+            <th scope="col" className={th}>
+              Deliveries
+            </th>
+            <th scope="col" className={th}>
+              Occurred
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {rows.map((e) => (
+            <tr key={e.id} data-testid="event-row" className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
+              <td className={td}>
+                <Link
+                  href={webhooksPath(org, `/events/${e.id}`)}
+                  className="font-mono font-medium text-brand-700 hover:underline dark:text-brand-100"
+                >
+                  {e.type}
+                </Link>
+                {e.endpoint_id ? (
+                  <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">sample for one endpoint</span>
+                ) : null}
+              </td>
+              <td className={td}>
+                <DeliveryCounts counts={e.deliveries} />
+              </td>
+              <td className={`${td} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
+                <RelativeTime iso={e.occurred_at} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DeliveryCounts({ counts }: { counts: WebhookEvent["deliveries"] }) {
+  if (counts.total === 0) return <span className="text-zinc-600 dark:text-zinc-400">None (no endpoint took it)</span>;
+  const parts = [
+    counts.succeeded
+      ? { n: counts.succeeded, label: "succeeded", cls: "text-emerald-700 dark:text-emerald-400" }
+      : null,
+    counts.failed ? { n: counts.failed, label: "failed", cls: "text-red-700 dark:text-red-400" } : null,
+    counts.pending ? { n: counts.pending, label: "pending", cls: "text-amber-800 dark:text-amber-300" } : null,
+  ].filter((p) => p !== null);
+  return (
+    <span className="tabular-nums">
+      {parts.map((p, i) => (
+        <span key={p.label} className={p.cls}>
+          {i > 0 ? <span className="text-zinc-400"> · </span> : null}
+          {p.n} {p.label}
+        </span>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "./fetch-json";
+import { useOrg } from "./org-context";
+import { queryKeys } from "./query-keys";
+import type { DeliveryFilters, Job } from "./types";
+
+const PROGRESS_REFRESH_MS = 1_000;
+
+/** How many failed deliveries "Retry all matching" would retry (the API's dry run). */
+export function useCountRetryable() {
+  const org = useOrg();
+  return useMutation({
+    mutationFn: (filters: DeliveryFilters) =>
+      fetchJson<{ total: number }>(org, "/deliveries/retry", { method: "POST", body: { ...filters, dry_run: true } }),
+  });
+}
+
+export function useStartBulkRetry() {
+  const org = useOrg();
+  return useMutation({
+    mutationFn: (filters: DeliveryFilters) =>
+      fetchJson<{ job: Job }>(org, "/deliveries/retry", { method: "POST", body: filters }),
+  });
+}
+
+/** A job's progress, polled while it runs; the delivery log refreshes as it moves. */
+export function useJob(id: string | null) {
+  const org = useOrg();
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.job(org, id ?? ""),
+    enabled: id !== null,
+    queryFn: async () => {
+      const { job } = await fetchJson<{ job: Job }>(org, `/jobs/${id}`);
+      void qc.invalidateQueries({ queryKey: queryKeys.deliveries(org) });
+      return job;
+    },
+    refetchInterval: (query) =>
+      query.state.data?.status === "succeeded" || query.state.data?.status === "failed" ? false : PROGRESS_REFRESH_MS,
+  });
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { drainEndpoint } from "@/lib/webhooks/drain-endpoint";
 import { endFailedRun } from "@/lib/webhooks/end-failed-run";
+import { inSpan } from "@/lib/tracing/tracing";
 import { passLane } from "@/lib/webhooks/hand-over";
 import { inngest } from "../client";
 import { ENDPOINT_DELIVERIES_DUE, type EndpointDeliveriesDue } from "../delivery-runs";
@@ -39,12 +40,21 @@ export const webhookDeliver = inngest.createFunction(
     },
   },
   async ({ event, step, runId }) => {
-    const { endpointId } = event.data as EndpointDeliveriesDue;
+    const { endpointId, trace } = event.data as EndpointDeliveriesDue;
     let dueBy: string | null = null;
     let attempts = 0;
     for (let round = 1; round <= MAX_ROUNDS; round++) {
       const drained = await step.run(`drain-${round}`, () =>
-        drainEndpoint(getDb(), { endpointId, runId, dueBy: dueBy ? new Date(dueBy) : null }),
+        inSpan(
+          "empfio.run",
+          { "empfio.endpoint_id": endpointId, "empfio.run_id": runId, "empfio.step": `drain-${round}` },
+          async (span) => {
+            const result = await drainEndpoint(getDb(), { endpointId, runId, dueBy: dueBy ? new Date(dueBy) : null });
+            span?.setAttributes({ "empfio.attempts": result.attempts, "empfio.outcome": result.outcome });
+            return result;
+          },
+          trace,
+        ),
       );
       attempts += drained.attempts;
       if (drained.outcome === "more") {

@@ -3,7 +3,9 @@ import { errorResponse } from "@/lib/api/api-route";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { asAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/logger";
 import { observeHttpRequest, observeInboundRequest } from "@/lib/metrics/observe";
+import { inSpan } from "@/lib/tracing/tracing";
 import { withEvents, type Emit } from "@/lib/webhooks/emit-event";
 import { claimDedupeKey } from "./claim-dedupe-key";
 import { recordInboundRequest, type InboundLogEntry, type InboundOutcome } from "./record-inbound-request";
@@ -31,10 +33,14 @@ export async function handleInbound(
   handler: (ctx: InboundContext) => Promise<InboundResult>,
 ): Promise<Response> {
   const startedAt = performance.now();
-  const { response, outcome } = await answerInbound(source, handler, startedAt);
-  observeInboundRequest(source, outcome);
-  observeHttpRequest(INBOUND_ROUTES[source], "POST", response.status, startedAt);
-  return response;
+  return inSpan("inbound.request", { "empfio.source": source }, async (span) => {
+    const { response, outcome } = await answerInbound(source, handler, startedAt);
+    span?.setAttributes({ "empfio.outcome": outcome, "http.response.status_code": response.status });
+    observeInboundRequest(source, outcome);
+    observeHttpRequest(INBOUND_ROUTES[source], "POST", response.status, startedAt);
+    logger.info({ source, outcome, status: response.status }, "inbound request");
+    return response;
+  });
 }
 
 /** The route patterns, for metrics (each source's routes share one handler). */

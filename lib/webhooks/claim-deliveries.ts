@@ -17,7 +17,7 @@ export type EndpointState = {
   rateLimitPerSecond: number | null;
 };
 
-export type ClaimedDelivery = OutgoingDelivery & { attemptNumber: number; scheduledAttempts: number };
+export type ClaimedDelivery = OutgoingDelivery & { eventId: string; attemptNumber: number; scheduledAttempts: number };
 
 export type Claim = {
   /** The lane's wakes, or null when this run no longer holds the lane. */
@@ -40,6 +40,7 @@ type Row = {
   custom_headers: unknown;
   rate_limit_per_second: number | null;
   delivery_id: string | null;
+  event_id: string | null;
   event_type: string | null;
   payload: string | null;
   attempt_count: number | null;
@@ -85,7 +86,7 @@ export async function claimDueDeliveries(
     )
     SELECT (SELECT wakes FROM lane) AS wakes, ep.id::text, ep.url, ep.enabled, ep.disabled_reason, ep.consecutive_failures,
            ep.secret_encrypted, ep.previous_secret_encrypted, ep.previous_secret_expires_at, ep.custom_headers,
-           ep.rate_limit_per_second, c.id::text AS delivery_id, c.event_type, ev.payload, c.attempt_count, c.scheduled_attempts
+           ep.rate_limit_per_second, c.id::text AS delivery_id, c.event_id::text, c.event_type, ev.payload, c.attempt_count, c.scheduled_attempts
     FROM ep LEFT JOIN (claimed c JOIN webhook_events ev ON ev.id = c.event_id) ON true`;
   const first = rows[0];
   if (!first) return { wakes: null, endpoint: null, deliveries: [] };
@@ -107,6 +108,7 @@ export async function claimDueDeliveries(
       .filter((r) => r.delivery_id !== null)
       .map((r) => ({
         id: r.delivery_id!,
+        eventId: r.event_id!,
         eventType: r.event_type!,
         payload: r.payload!,
         attemptNumber: r.attempt_count!,

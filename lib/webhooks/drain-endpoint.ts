@@ -12,7 +12,7 @@ import { openHeaders } from "./endpoint-headers";
 import { signingSecrets } from "./endpoint-secrets";
 import { acquireLane, laneWakes, releaseLane, reserveSendSlots } from "./endpoint-lanes";
 import { recordAttempts, type AttemptRecord } from "./record-attempts";
-import { sendDelivery } from "./send-delivery";
+import { sendTracedAttempt } from "./send-traced-attempt";
 
 /** Requests in flight to one endpoint at once: a hanging endpoint ties up no more sockets than this. */
 export const PER_ENDPOINT_CONCURRENCY = 10;
@@ -95,7 +95,7 @@ export async function drainEndpoint(
   }
 
   function start(delivery: ClaimedDelivery, target: EndpointState): void {
-    const task = sendDelivery(target.url, secrets!, delivery, headers)
+    const task = sendTracedAttempt(target.id, target.url, secrets!, delivery, headers)
       .then((result) => {
         attempts++;
         finished.push({

@@ -2,6 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/logger";
+import { inSpan } from "@/lib/tracing/tracing";
 import { parseEventData, type EventType } from "./event-catalogue";
 import { serializeEnvelope } from "./envelope";
 import { handOver } from "./hand-over";
@@ -103,16 +105,40 @@ export async function withEvents<R>(
   work: (tx: Tx, emit: Emit) => Promise<R>,
 ): Promise<{ result: R; events: EmittedEvent[] }> {
   const events: EmittedEvent[] = [];
-  const result = await db.$transaction(async (tx) =>
-    work(tx, async (organizationId, type, data, options) => {
-      const event = await emitEvent(tx, organizationId, type, data, options);
-      events.push(event);
-      return event;
-    }),
+  const result = await inSpan("empfio.change", {}, () =>
+    db.$transaction(async (tx) =>
+      work(tx, (organizationId, type, data, options) =>
+        inSpan("empfio.emit", { "empfio.event_type": type }, async (span) => {
+          const event = await emitEvent(tx, organizationId, type, data, options);
+          span?.setAttributes(emittedAttributes(event));
+          events.push(event);
+          return event;
+        }),
+      ),
+    ),
   );
+  for (const event of events) logEmitted(event);
   await handOver(
     db,
     events.flatMap((e) => e.deliveries.map((d) => d.endpointId)),
   );
   return { result, events };
+}
+
+/** What a trace says of an emitted event: its id and the deliveries it made. */
+export function emittedAttributes(event: Pick<EmittedEvent, "id" | "deliveries">) {
+  return { "empfio.event_id": event.id, "empfio.delivery_ids": event.deliveries.map((d) => d.id) };
+}
+
+/** One log line per committed event, with its deliveries' ids, to follow them to their attempts. */
+export function logEmitted(event: Pick<EmittedEvent, "id" | "type" | "organizationId" | "deliveries">): void {
+  logger.info(
+    {
+      event_id: event.id,
+      event_type: event.type,
+      organization_id: event.organizationId,
+      delivery_ids: event.deliveries.map((d) => d.id),
+    },
+    "event emitted",
+  );
 }

@@ -1,0 +1,146 @@
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
+import type { Db } from "@/lib/db/client";
+import { waitUntil } from "@/lib/wait-until";
+import { createTestDatabase, type TestDatabase } from "@/test/support/database";
+import { freePort } from "@/test/support/free-port";
+import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
+import { startReceiver } from "@/test/support/receiver";
+import { hostRoute } from "@/test/support/route-host";
+import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
+import { flushTracing, startTracing, traceCarrier } from "./tracing";
+
+// An agent event followed through OpenTelemetry: the inbound request, its change and emit, the
+// delivery run (the real SDK route driven by the executor) and the attempt, exported over
+// OTLP/HTTP to a loopback collector that decodes the JSON export.
+
+type OtlpValue = { stringValue?: string; intValue?: string | number; arrayValue?: { values: OtlpValue[] } };
+type OtlpSpan = {
+  name: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  attributes: { key: string; value: OtlpValue }[];
+};
+type Export = { resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[] };
+
+const AGENT_TOKEN = "internal-test-token-0123456789";
+const keys = testInngestKeys();
+let database: TestDatabase;
+let executor: RunningExecutor;
+let inngestRoute: { close: () => Promise<void> };
+let collector: http.Server;
+let db: Db;
+const spans: OtlpSpan[] = [];
+
+beforeAll(async () => {
+  collector = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      if (req.url === "/v1/traces" && String(req.headers["content-type"]).includes("json")) {
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Export;
+        spans.push(...body.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)));
+      }
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  const [collectorPort, executorPort, appPort] = [await freePort(), await freePort(), await freePort()];
+  await new Promise<void>((resolve) => collector.listen(collectorPort, "127.0.0.1", resolve));
+  database = await createTestDatabase();
+  setWebhookTestEnv({
+    DATABASE_URL: database.url,
+    ...signedInngestEnv(keys, executorPort, appPort),
+    INTERNAL_AUTH_TOKEN: AGENT_TOKEN,
+    OTEL_BSP_SCHEDULE_DELAY: "100",
+  });
+  // Without the endpoint, nothing starts: no context to pass on.
+  await startTracing("empfio-test");
+  expect(traceCarrier()).toEqual({});
+  process.env.OTEL_EXPORTER_OTLP_ENDPOINT = `http://127.0.0.1:${collectorPort}`;
+  await startTracing("empfio-test");
+
+  const route = await import("@/app/api/inngest/route");
+  inngestRoute = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT }, "/api/inngest", appPort);
+  executor = await startExecutor({
+    databaseUrl: database.url,
+    appUrl: `http://127.0.0.1:${appPort}/api/inngest`,
+    port: executorPort,
+    ...keys,
+    timeScale: 0.001,
+    preparedStatements: !database.embedded,
+    log: () => undefined,
+  });
+  await waitUntil(
+    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
+    10_000,
+    "the executor's sync",
+  );
+  db = (await import("@/lib/db/client")).getDb();
+});
+
+afterAll(async () => {
+  delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  await executor?.stop();
+  await inngestRoute?.close();
+  await db?.$disconnect();
+  await database?.drop();
+  await new Promise((resolve) => collector?.close(resolve));
+});
+
+const attribute = (span: OtlpSpan, key: string) => {
+  const value = span.attributes.find((a) => a.key === key)?.value;
+  return value?.arrayValue
+    ? value.arrayValue.values.map((v) => v.stringValue)
+    : (value?.stringValue ?? value?.intValue);
+};
+
+describe("tracing", () => {
+  it("follows an agent event from the inbound request to the receiver's 200 in one trace", async () => {
+    const receiver = await startReceiver();
+    try {
+      const orgId = (await createTestOrganization(db)).id;
+      const { createEndpoint } = await import("@/lib/webhooks/manage-endpoints");
+      await createEndpoint(db, orgId, { url: receiver.url, event_types: ["lead.created"] });
+      const { POST } = await import("@/app/api/v1/webhooks/agent-event/route");
+      const res = await POST(
+        new Request("http://localhost/api/v1/webhooks/agent-event", {
+          method: "POST",
+          headers: { Authorization: `Bearer ${AGENT_TOKEN}`, "Content-Type": "application/json" },
+          body: JSON.stringify({ type: "new_lead", organization_id: orgId, data: { name: "Ana", channel: "phone" } }),
+        }),
+      );
+      expect(res.status).toBe(200);
+      await waitUntil(() => receiver.received.length === 1, 15_000, "the delivery");
+      const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { organizationId: orgId } });
+      expect(receiver.received[0].headers["webhook-id"]).toBeDefined();
+
+      const names = ["inbound.request", "empfio.change", "empfio.emit", "empfio.run", "empfio.attempt"];
+      await waitUntil(
+        async () => {
+          await flushTracing();
+          return names.every((name) => spans.some((s) => s.name === name));
+        },
+        15_000,
+        "the spans at the collector",
+      );
+      const byName = (name: string) => spans.find((s) => s.name === name)!;
+      const inbound = byName("inbound.request");
+      expect(names.map((name) => [name, byName(name).traceId])).toEqual(names.map((name) => [name, inbound.traceId]));
+      expect(byName("empfio.change").parentSpanId).toBe(inbound.spanId);
+      expect(byName("empfio.emit").parentSpanId).toBe(byName("empfio.change").spanId);
+      expect(byName("empfio.run").parentSpanId).toBe(inbound.spanId);
+      expect(byName("empfio.attempt").parentSpanId).toBe(byName("empfio.run").spanId);
+
+      expect(attribute(inbound, "empfio.source")).toBe("agent");
+      expect(attribute(byName("empfio.emit"), "empfio.event_id")).toBe(delivery.eventId);
+      expect(attribute(byName("empfio.emit"), "empfio.delivery_ids")).toEqual([delivery.id]);
+      expect(attribute(byName("empfio.attempt"), "empfio.delivery_id")).toBe(delivery.id);
+      expect(attribute(byName("empfio.attempt"), "empfio.event_id")).toBe(delivery.eventId);
+      expect(Number(attribute(byName("empfio.attempt"), "http.response.status_code"))).toBe(200);
+    } finally {
+      await receiver.close();
+    }
+  });
+});

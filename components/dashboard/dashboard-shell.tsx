@@ -4,6 +4,7 @@ import { LogOut, Menu, X } from "lucide-react";
 import Link from "next/link";
 import { Dialog } from "radix-ui";
 import { useState } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { OrgSwitcher, type OrgOption } from "./org-switcher";
 import { SidebarNav } from "./sidebar-nav";
 import { ThemeToggle } from "./theme-toggle";
@@ -20,16 +21,19 @@ export function DashboardShell({ current, organizations, user, banner, children 
   const [open, setOpen] = useState(false);
   const sidebar = (onNavigate?: () => void) => (
     <div className="flex h-full flex-col gap-6 p-4">
-      <Link
-        href={`/${current.slug}`}
-        className="flex items-center gap-2 px-1 text-lg font-semibold"
-        onClick={onNavigate}
-      >
-        <span className="flex size-7 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">
-          E
-        </span>
-        Empfio
-      </Link>
+      <div className="flex items-center justify-between gap-2">
+        <Link
+          href={`/${current.slug}`}
+          className="flex items-center gap-2 px-1 text-lg font-semibold"
+          onClick={onNavigate}
+        >
+          <span className="flex size-7 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">
+            E
+          </span>
+          Empfio
+        </Link>
+        {onNavigate ? null : <NotificationBell slug={current.slug} />}
+      </div>
       <OrgSwitcher current={current} options={organizations} />
       <div className="flex-1 overflow-y-auto">
         <SidebarNav slug={current.slug} onNavigate={onNavigate} />
@@ -59,6 +63,8 @@ export function DashboardShell({ current, organizations, user, banner, children 
       <Dialog.Root open={open} onOpenChange={setOpen}>
         <header className="flex items-center justify-between border-b border-zinc-200 bg-white px-4 py-3 lg:hidden dark:border-zinc-800 dark:bg-zinc-900">
           <span className="font-semibold">{current.name}</span>
+          <span className="flex-1" />
+          <NotificationBell slug={current.slug} />
           <Dialog.Trigger className="rounded-md p-2 hover:bg-zinc-100 dark:hover:bg-zinc-800" aria-label="Open menu">
             <Menu aria-hidden className="size-5" />
           </Dialog.Trigger>

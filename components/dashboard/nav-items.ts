@@ -1,5 +1,6 @@
 import {
   ArrowDownToLine,
+  BellRing,
   BookOpen,
   CalendarDays,
   FileCode2,
@@ -30,6 +31,7 @@ export const NAV_SECTIONS = [
       { href: "/settings/integrations/webhooks", label: "Webhooks", icon: Webhook },
       { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
       { href: "/settings/members", label: "Members", icon: Users },
+      { href: "/settings/notifications", label: "Notifications", icon: BellRing },
     ],
   },
   {

@@ -18,6 +18,10 @@ export const queryKeys = {
   apiKeys: (org: string) => [org, "api-keys"] as const,
   openapi: (org: string) => [org, "openapi"] as const,
   connections: (org: string) => [org, "connections"] as const,
+  notifications: (org: string) => [org, "notifications"] as const,
+  notificationSummary: (org: string) => [org, "notifications", "summary"] as const,
+  notificationList: (org: string, unreadOnly: boolean) => [org, "notifications", "list", unreadOnly] as const,
+  alertPreference: (org: string) => [org, "alert-preference"] as const,
   inboundRequests: (org: string) => [org, "inbound-requests"] as const,
   inboundList: (org: string, filters: InboundFilters, limit: number) =>
     [org, "inbound-requests", "list", filters, limit] as const,

@@ -20,14 +20,17 @@ export default async function DashboardLayout({
     name: m.organization.name,
     role: m.role,
   });
+  // Providers wrap the shell too: its notification bell reads the API.
   return (
-    <DashboardShell
-      current={{ slug: organization.slug, name: organization.name, role: membership.role }}
-      organizations={memberships.map(toOption)}
-      user={{ name: user.name, email: user.email }}
-      banner={process.env.WEBHOOK_ALLOW_INSECURE_URLS === "1" ? <InsecureUrlsBanner /> : null}
-    >
-      <Providers org={organization.slug}>{children}</Providers>
-    </DashboardShell>
+    <Providers org={organization.slug}>
+      <DashboardShell
+        current={{ slug: organization.slug, name: organization.name, role: membership.role }}
+        organizations={memberships.map(toOption)}
+        user={{ name: user.name, email: user.email }}
+        banner={process.env.WEBHOOK_ALLOW_INSECURE_URLS === "1" ? <InsecureUrlsBanner /> : null}
+      >
+        {children}
+      </DashboardShell>
+    </Providers>
   );
 }

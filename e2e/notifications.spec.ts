@@ -6,6 +6,9 @@ import { checkScreen, MEMBER, onPhoneInDarkMode, OWNER, signIn } from "./fixture
 // notifications list, read state is per user, and each member sets their own alert emails.
 const H = { "X-Empfio-Organization": OWNER.org };
 
+// Several screens, each with an axe scan, and a second browser context: more than the default minute.
+test.describe.configure({ timeout: 240_000 });
+
 test("the bell and the notifications list show an endpoint disabled by 410 Gone", async ({ page, browser }) => {
   const gone = await startReceiver(() => ({ status: 410 }));
   try {

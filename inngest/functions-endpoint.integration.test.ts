@@ -1,5 +1,5 @@
 import http from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
 import { canonicalJson, signatureHeader } from "@/inngest/executor/sign-request";
 import type { Db } from "@/lib/db/client";
@@ -12,12 +12,13 @@ import { startReceiver } from "@/test/support/receiver";
 import { hostRoute } from "@/test/support/route-host";
 import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
 
-// The functions' endpoint as an attacker meets it: the real SDK handler in signed mode, the real
-// executor signing its calls, a real receiver. Only what the executor signs may run a function
-// or change where the functions are called.
+// The functions' endpoint as an attacker meets it: the worker's real SDK handler in signed mode,
+// the real executor signing its calls, a real receiver. Only what the executor signs may run a
+// function or change where the functions are called. The web app's route is off unless enabled,
+// and then just as strict.
 let database: TestDatabase;
 let executor: RunningExecutor;
-let host: Awaited<ReturnType<typeof hostRoute>>;
+let host: { origin: string; url: string; close: () => Promise<void> };
 let db: Db;
 const keys = testInngestKeys();
 let lib: {
@@ -34,8 +35,7 @@ beforeAll(async () => {
     DATABASE_URL: database.url,
     ...signedInngestEnv(keys, executorPort, appPort),
   });
-  const route = await import("@/app/api/inngest/route");
-  host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT }, "/api/inngest", appPort);
+  host = await (await import("@/inngest/worker/functions-server")).startFunctionsServer(appPort);
   executor = await startExecutor({
     databaseUrl: database.url,
     appUrl: host.url,
@@ -66,9 +66,9 @@ afterAll(async () => {
 });
 
 /** A raw request, so the Host header can be anything. */
-function send(method: string, path: string, headers: Record<string, string>, body = "") {
+function send(method: string, path: string, headers: Record<string, string>, body = "", origin = host.origin) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request(host.origin + path, { method, headers }, (res) => {
+    const req = http.request(origin + path, { method, headers }, (res) => {
       let text = "";
       res.on("data", (c: Buffer) => (text += c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
@@ -153,10 +153,43 @@ describe("the functions' endpoint", () => {
     const org = await createTestOrganization(db);
     const { endpoint } = await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
     await lib.withEvents(db, (_tx, emit) => emit(org.id, "lead.created", EVENT_CATALOGUE["lead.created"].sample));
-    await waitUntil(async () => receiver.received.length === 1, 15_000, "the delivery after the forged sync");
-    expect(await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).toMatchObject({
-      status: "succeeded",
-    });
+    await waitUntil(
+      async () =>
+        (await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).status === "succeeded",
+      15_000,
+      "the delivery after the forged sync",
+    );
+    expect(receiver.received).toHaveLength(1);
+    await receiver.close();
+  });
+
+  it("is not served by the web app unless EMPFIO_FUNCTIONS_ROUTE=1, and then only signed", async () => {
+    const { receiver, org, endpoint, deliveryId } = await pendingDelivery();
+    const event = { name: lib.ENDPOINT_DELIVERIES_DUE, data: { endpointId: endpoint.id, organizationId: org.id } };
+    const body = JSON.stringify({ event, events: [event], steps: {}, ctx: { run_id: "01FORGED", attempt: 0 } });
+    const call = async (method: "GET" | "POST" | "PUT") => {
+      const route = await import("@/app/api/inngest/route");
+      const served = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT });
+      try {
+        const path = method === "POST" ? "/api/inngest?fnId=empfio-webhook-deliver&stepId=step" : "/api/inngest";
+        const headers = { "content-type": "application/json", host: "attacker.example" };
+        return (await send(method, path, headers, method === "GET" ? "" : body, served.origin)).status;
+      } finally {
+        await served.close();
+      }
+    };
+    delete process.env.EMPFIO_FUNCTIONS_ROUTE;
+    for (const method of ["GET", "POST", "PUT"] as const) expect(await call(method)).toBe(404);
+    vi.resetModules();
+    process.env.EMPFIO_FUNCTIONS_ROUTE = "1";
+    try {
+      for (const method of ["GET", "POST", "PUT"] as const) expect(await call(method)).toBe(401);
+    } finally {
+      delete process.env.EMPFIO_FUNCTIONS_ROUTE;
+      vi.resetModules();
+    }
+    expect(receiver.received).toHaveLength(0);
+    expect((await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status).toBe("pending");
     await receiver.close();
   });
 });

@@ -1,7 +1,10 @@
 // `npm run dev` and `npm start`: the whole product from one command. Starts the embedded
 // database when DATABASE_URL is unset, applies migrations, seeds "Demo Salon" on an empty
-// database, starts the embedded executor when no Inngest server is configured, then Next.js.
+// database, then the tiers EMPFIO_ROLES names (default: all): the embedded executor when no
+// Inngest server is configured, the worker that serves the functions (at a lower CPU priority),
+// and Next.js. See docs/deploying-and-scaling.md.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { setPriority } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/apply-migrations";
@@ -13,11 +16,16 @@ import { seedDemoOrganization } from "@/lib/organizations/seed-demo";
 import { waitUntil } from "@/lib/wait-until";
 import { ChildGroup } from "./lib/children";
 import { portIsFree } from "./lib/port-is-free";
+import { parseRoles, type Role } from "./lib/roles";
 import { TSX_NODE_ARGS } from "./lib/tsx-node-args";
 import { V8_SERVER_FLAGS } from "./lib/v8-server-flags";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = Number(process.env.PORT ?? 3000);
+const executorPort = Number(process.env.INNGEST_EXECUTOR_PORT ?? 8288);
+const workerPort = Number(process.env.EMPFIO_WORKER_PORT ?? executorPort + 1);
+/** The worker yields the CPU to the web tier: dashboards and inbound webhooks first, deliveries after. */
+const WORKER_NICENESS = 10;
 const dataDir = path.resolve(process.env.EMPFIO_DATA_DIR ?? ".data");
 
 function fail(message: string): never {
@@ -37,9 +45,21 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 async function main() {
-  if (!(await portIsFree(port)))
+  const external = Boolean(process.env.INNGEST_BASE_URL || process.env.INNGEST_SIGNING_KEY);
+  let roles: Set<Role>;
+  try {
+    roles = parseRoles(process.env.EMPFIO_ROLES, external);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (process.env.EMPFIO_ROLES && !process.env.DATABASE_URL)
+    fail("EMPFIO_ROLES runs tiers separately: set DATABASE_URL to the PostgreSQL they share.");
+  if (roles.has("web") && !(await portIsFree(port)))
     fail(`Port ${port} is in use. Is Empfio already running? Stop it, or set PORT to another port.`);
-  if (mode === "start" && !existsSync(".next/BUILD_ID")) fail("No production build found. Run `npm run build` first.");
+  if (roles.has("worker") && !(await portIsFree(workerPort)))
+    fail(`Port ${workerPort} (the worker's) is in use. Set EMPFIO_WORKER_PORT to another port.`);
+  if (roles.has("web") && mode === "start" && !existsSync(".next/BUILD_ID"))
+    fail("No production build found. Run `npm run build` first.");
 
   // npm's own npm_* variables are dropped: the Inngest SDK copies and filters the whole
   // environment several times per request, so every variable costs CPU on each call.
@@ -75,20 +95,27 @@ async function main() {
   if (!env.DATABASE_URL) env.DATABASE_URL = await startEmbeddedDatabase(env);
   const applied = await applyMigrations(env.DATABASE_URL);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  const credentials = await seedOnce(env.DATABASE_URL);
+  const credentials = roles.has("web") ? await seedOnce(env.DATABASE_URL) : null;
 
-  // Functions are registered at this URL only, never one built from a request's Host header.
-  const external = Boolean(env.INNGEST_BASE_URL || env.INNGEST_SIGNING_KEY);
-  if (external && !env.INNGEST_SERVE_ORIGIN && mode === "start")
-    fail("INNGEST_SERVE_ORIGIN must be set with an Inngest server: the public origin Inngest calls the functions at.");
-  env.INNGEST_SERVE_ORIGIN ??= `http://127.0.0.1:${port}`;
-  env.INNGEST_SERVE_PATH ??= "/api/inngest";
-  if (!external) {
+  // The embedded executor's keys, for the executor and for the tiers that talk to it.
+  if (!external || roles.has("executor")) {
     Object.assign(env, loadOrCreateInngestKeys(dataDir, env));
-    env.INNGEST_BASE_URL = await startExecutor(env);
-    env.EMPFIO_EXECUTOR_URL = env.INNGEST_BASE_URL;
+    env.INNGEST_BASE_URL ??= `http://127.0.0.1:${executorPort}`;
+    env.EMPFIO_EXECUTOR_URL ??= env.INNGEST_BASE_URL;
   }
+  // Functions are registered at this URL only, never one built from a request's Host header.
+  if (external && !env.INNGEST_SERVE_ORIGIN && roles.has("worker") && mode === "start")
+    fail("INNGEST_SERVE_ORIGIN must be set with an Inngest server: the origin at which Inngest reaches the worker.");
+  env.INNGEST_SERVE_ORIGIN ??= `http://127.0.0.1:${workerPort}`;
+  env.INNGEST_SERVE_PATH ??= "/api/inngest";
+  if (roles.has("worker")) env.EMPFIO_WORKER_URL ??= `http://127.0.0.1:${workerPort}`;
 
+  if (roles.has("executor")) await startExecutor(env);
+  if (roles.has("worker")) await startWorker(env);
+  if (!roles.has("web")) {
+    console.log(`\nEmpfio ${[...roles].join(" + ")} ready. Press Ctrl-C to stop.`);
+    return;
+  }
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
   // Production only: `next dev` hands its flags to a child through NODE_OPTIONS, which refuses V8 flags.
   const nodeFlags = mode === "start" ? V8_SERVER_FLAGS : [];
@@ -106,7 +133,8 @@ async function main() {
   Sign in as ${credentials ? `${credentials.email}\n  password   ${credentials.password}` : "an existing user (no demo credentials stored)"}
   Database:  ${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded PGlite in ${path.relative(process.cwd(), dataDir)}/pglite`}
   Mail:      ${mailLine(env, url)}
-  Executor:  ${external ? "Inngest server from INNGEST_* variables" : `${env.INNGEST_BASE_URL} (embedded, signed)`}
+  Worker:    ${roles.has("worker") ? `${env.INNGEST_SERVE_ORIGIN}${env.INNGEST_SERVE_PATH}` : "not run here (EMPFIO_ROLES)"}
+  Executor:  ${roles.has("executor") ? `${env.INNGEST_BASE_URL} (embedded, signed)` : `${env.INNGEST_BASE_URL ?? "Inngest Cloud"}`}
   Press Ctrl-C to stop.
 ────────────────────────────────────────────────────────`);
 }
@@ -135,8 +163,7 @@ async function startEmbeddedDatabase(env: NodeJS.ProcessEnv): Promise<string> {
   return url;
 }
 
-async function startExecutor(env: NodeJS.ProcessEnv): Promise<string> {
-  const executorPort = Number(env.INNGEST_EXECUTOR_PORT ?? 8288);
+async function startExecutor(env: NodeJS.ProcessEnv): Promise<void> {
   if (!(await portIsFree(executorPort)))
     fail(`Port ${executorPort} (the executor's) is in use. Set INNGEST_EXECUTOR_PORT to another port.`);
   const url = `http://127.0.0.1:${executorPort}`;
@@ -146,7 +173,20 @@ async function startExecutor(env: NodeJS.ProcessEnv): Promise<string> {
     INNGEST_EXECUTOR_APP_URL: `${env.INNGEST_SERVE_ORIGIN}${env.INNGEST_SERVE_PATH}`,
   });
   await waitUntil(async () => (await fetch(`${url}/health`)).ok, 60_000, "the executor", 250);
-  return url;
+}
+
+/** The functions' worker (inngest/worker/main.ts), niced below the web tier. */
+async function startWorker(env: NodeJS.ProcessEnv): Promise<void> {
+  const worker = children.spawn("worker", process.execPath, [...TSX_NODE_ARGS, "inngest/worker/main.ts"], {
+    ...env,
+    EMPFIO_WORKER_PORT: String(workerPort),
+  });
+  try {
+    if (worker.pid) setPriority(worker.pid, WORKER_NICENESS);
+  } catch {
+    // Not permitted on this platform: the worker runs at normal priority.
+  }
+  await waitUntil(async () => (await fetch(`${env.EMPFIO_WORKER_URL}/health`)).ok, 60_000, "the worker", 250);
 }
 
 async function seedOnce(databaseUrl: string) {

@@ -1,7 +1,7 @@
-// npm run test:crash: 1,000 events to 3 endpoints through the production build and the
-// embedded executor. Both are killed with SIGKILL once a third of the deliveries arrived; the
-// last 100 events are emitted while they are down (so only the outbox sweeper can send them);
-// then both restart. Passes when every delivery succeeded and the receiver saw every
+// npm run test:crash: 1,000 events to 3 endpoints through the production tiers: the web app
+// (Next.js build), the worker that serves the functions, and the embedded executor. All three
+// are killed with SIGKILL once a third of the deliveries arrived; the last 100 events are
+// emitted while they are down (so only the outbox sweeper can send them); then they restart. Passes when every delivery succeeded and the receiver saw every
 // webhook-id; duplicates (allowed: at-least-once) are counted and reported. Needs `npm run build`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -18,7 +18,7 @@ const ENDPOINTS = 3;
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first");
   const database = await createTestDatabase();
-  const [appPort, executorPort] = [await freePort(), await freePort()];
+  const [appPort, workerPort, executorPort] = [await freePort(), await freePort(), await freePort()];
   const env = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -28,10 +28,11 @@ async function main() {
     INNGEST_BASE_URL: `http://127.0.0.1:${executorPort}`,
     INNGEST_EVENT_KEY: randomBytes(16).toString("hex"),
     INNGEST_SIGNING_KEY: `signkey-test-${randomBytes(32).toString("hex")}`,
-    INNGEST_SERVE_ORIGIN: `http://127.0.0.1:${appPort}`,
+    INNGEST_SERVE_ORIGIN: `http://127.0.0.1:${workerPort}`,
     INNGEST_SERVE_PATH: "/api/inngest",
     INNGEST_EXECUTOR_PORT: String(executorPort),
-    INNGEST_EXECUTOR_APP_URL: `http://127.0.0.1:${appPort}/api/inngest`,
+    INNGEST_EXECUTOR_APP_URL: `http://127.0.0.1:${workerPort}/api/inngest`,
+    EMPFIO_WORKER_PORT: String(workerPort),
     INNGEST_EXECUTOR_LOG: "0",
     // Work leased by the killed executor resumes once its lease lapses; short here, 30 s by default.
     INNGEST_EXECUTOR_LEASE_MS: "5000",
@@ -43,6 +44,8 @@ async function main() {
   const { withEvents } = await import("@/lib/webhooks/emit-event");
   const { createEndpoint } = await import("@/lib/webhooks/manage-endpoints");
   const { EVENT_CATALOGUE } = await import("@/lib/webhooks/event-catalogue");
+  // This script emits as the web app does: its hand-overs start delivery runs at once.
+  (await import("@/inngest/install-delivery-runs")).installInngestDeliveryRuns();
   const db = getDb();
 
   const receiver = await startReceiver(() => ({ delayMs: 2 }));
@@ -55,10 +58,12 @@ async function main() {
       env,
       stdio: "ignore",
     }),
+    worker: spawn(process.execPath, [...TSX_NODE_ARGS, "inngest/worker/main.ts"], { env, stdio: "ignore" }),
     executor: spawn(process.execPath, [...TSX_NODE_ARGS, "inngest/executor/main.ts"], { env, stdio: "ignore" }),
   });
   const ready = async () => {
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${appPort}/login`)).ok, 60_000, "the app", 200);
+    await waitUntil(async () => (await fetch(`http://127.0.0.1:${workerPort}/health`)).ok, 60_000, "the worker", 200);
     await waitUntil(
       async () =>
         ((await (await fetch(`http://127.0.0.1:${executorPort}/health`)).json()) as { synced: boolean }).synced,
@@ -70,10 +75,7 @@ async function main() {
 
   let procs = start();
   // Whatever happens below, no child outlives this script.
-  process.on("exit", () => {
-    kill(procs.app);
-    kill(procs.executor);
-  });
+  process.on("exit", () => Object.values(procs).forEach(kill));
   await ready();
   const t0 = Date.now();
   const emit = (from: number, to: number) =>
@@ -89,13 +91,12 @@ async function main() {
     "a third of the deliveries",
     200,
   );
-  kill(procs.app);
-  kill(procs.executor);
+  Object.values(procs).forEach(kill);
   console.log(
-    `killed app and executor (SIGKILL) after ${receiver.received.length} of ${EVENTS * ENDPOINTS} deliveries`,
+    `killed web, worker and executor (SIGKILL) after ${receiver.received.length} of ${EVENTS * ENDPOINTS} deliveries`,
   );
   await emit(EVENTS - whileDown, EVENTS);
-  console.log(`emitted ${whileDown} events while both were down; restarting`);
+  console.log(`emitted ${whileDown} events while all three were down; restarting`);
   procs = start();
   await ready();
 
@@ -127,8 +128,7 @@ async function main() {
     missing === 0 &&
     byStatus.every((s) => s.status === "succeeded");
 
-  kill(procs.app);
-  kill(procs.executor);
+  Object.values(procs).forEach(kill);
   await receiver.close();
   await db.$disconnect();
   await database.drop();

@@ -7,13 +7,31 @@ export type Health = {
   app: ComponentHealth;
   database: ComponentHealth;
   executor: ComponentHealth;
+  worker: ComponentHealth;
 };
 
-/** Ready means: the database answers and is migrated, and the background executor answers. */
+/** Ready means: the database answers and is migrated, and the background executor and the worker answer. */
 export async function checkHealth(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<Health> {
-  const [database, executor] = await Promise.all([checkDatabase(db), checkExecutor(env)]);
-  const ok = database.ok && executor.ok;
-  return { status: ok ? "ok" : "unavailable", app: { ok: true, detail: "serving" }, database, executor };
+  const [database, executor, worker] = await Promise.all([checkDatabase(db), checkExecutor(env), checkWorker(env)]);
+  const ok = database.ok && executor.ok && worker.ok;
+  return { status: ok ? "ok" : "unavailable", app: { ok: true, detail: "serving" }, database, executor, worker };
+}
+
+/** The worker that serves the functions, when this box knows where it is (EMPFIO_WORKER_URL). */
+async function checkWorker(env: NodeJS.ProcessEnv): Promise<ComponentHealth> {
+  const worker = env.EMPFIO_WORKER_URL;
+  if (worker && /^https?:\/\//.test(worker)) {
+    try {
+      const res = await fetch(new URL("/health", worker), { signal: AbortSignal.timeout(2000), cache: "no-store" });
+      return res.ok
+        ? { ok: true, detail: `worker at ${worker}` }
+        : { ok: false, detail: `worker at ${worker} answered ${res.status}` };
+    } catch {
+      return { ok: false, detail: `worker at ${worker} is not reachable` };
+    }
+  }
+  if (env.EMPFIO_FUNCTIONS_ROUTE === "1") return { ok: true, detail: "functions served by this app's /api/inngest" };
+  return { ok: true, detail: "not checked here: set EMPFIO_WORKER_URL to the worker's origin" };
 }
 
 async function checkDatabase(db: Db): Promise<ComponentHealth> {

@@ -8,10 +8,9 @@ import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
 import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
-import { hostRoute } from "@/test/support/route-host";
 import { startSmtpInbox } from "@/test/support/smtp-inbox";
 
-// sendMail → Inngest (the app's real route, our executor) → mail-send → a real SMTP server on loopback.
+// sendMail → Inngest (the worker's real functions server, our executor) → mail-send → a real SMTP server on loopback.
 let database: TestDatabase;
 let executor: RunningExecutor;
 let host: { url: string; close: () => Promise<void> };
@@ -31,8 +30,7 @@ beforeAll(async () => {
     SMTP_URL: smtp.url,
     EMAIL_FROM: "Empfio Alerts <alerts@empfio.test>",
   });
-  const route = await import("@/app/api/inngest/route");
-  host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT }, "/api/inngest", appPort);
+  host = await (await import("@/inngest/worker/functions-server")).startFunctionsServer(appPort);
   executor = await startExecutor({
     databaseUrl: database.url,
     appUrl: host.url,

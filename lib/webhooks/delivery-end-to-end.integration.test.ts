@@ -5,17 +5,16 @@ import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
 import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
-import { hostRoute } from "@/test/support/route-host";
 import { startReceiver } from "@/test/support/receiver";
 import { seedNodeVerifies, seedPythonVerifies } from "@/test/support/seed-snippets";
 import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
 import { DEFAULT_DRAIN_OPTIONS } from "./drain-endpoint";
 import { EVENT_CATALOGUE } from "./event-catalogue";
 
-// The whole pipeline: emitEvent → hand-over → real Inngest SDK route handler
-// (app/api/inngest/route.ts) → our embedded executor → the delivery run's steps, against
+// The whole pipeline: emitEvent → hand-over → the worker's real Inngest SDK handler
+// (inngest/worker/functions-server.ts) → our embedded executor → the delivery run's steps, against
 // loopback receivers. Signed mode, as in production: the executor signs every call with the
-// signing key the route checks.
+// signing key the worker checks.
 // The documented schedule (1 m, 5 m, 30 m) runs 1,000× faster through the executor's time scale,
 // a configuration, not a mock of time. (The SDK rounds sleeps to whole seconds, so scaling the
 // schedule itself below 1 s would not work.)
@@ -46,8 +45,7 @@ beforeAll(async () => {
     WEBHOOK_TIMEOUT_MS: "500",
   });
   // Imported after the environment is set: the Inngest client reads INNGEST_* when created.
-  const route = await import("@/app/api/inngest/route");
-  host = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT }, "/api/inngest", appPort);
+  host = await (await import("@/inngest/worker/functions-server")).startFunctionsServer(appPort);
   // PGlite serves every connection from one session, where named prepared statements would collide.
   executor = await startExecutor({
     databaseUrl: database.url,

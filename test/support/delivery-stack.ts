@@ -11,7 +11,7 @@ type Handlers = Parameters<typeof hostRoute>[0];
 
 /**
  * The app's delivery stack on loopback for an integration test: a throwaway database, the real
- * Inngest route (app/api/inngest/route.ts) driven by the embedded executor (time scale 0.001, so
+ * worker's functions server (inngest/worker/functions-server.ts) driven by the embedded executor (time scale 0.001, so
  * the retry schedule's minutes pass in milliseconds), and the given /api/v1 routes, called with
  * an API key of an organization the test creates. `routes` imports them (after the environment
  * is set), keyed by their app/ path.
@@ -30,13 +30,12 @@ export async function startDeliveryStack(
     ...env,
   });
   // Imported after the environment is set: the Inngest client reads INNGEST_* when created.
-  const inngestRoute = await import("@/app/api/inngest/route");
-  const hosts = [
-    await hostRoute({ GET: inngestRoute.GET, POST: inngestRoute.POST, PUT: inngestRoute.PUT }, "/api/inngest", appPort),
-  ];
+  const { startFunctionsServer } = await import("@/inngest/worker/functions-server");
+  const worker = await startFunctionsServer(appPort);
+  const hosts: { close: () => Promise<void> }[] = [worker];
   const executor: RunningExecutor = await startExecutor({
     databaseUrl: database.url,
-    appUrl: hosts[0].url,
+    appUrl: worker.url,
     port: executorPort,
     ...keys,
     timeScale: 0.001,

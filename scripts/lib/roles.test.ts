@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { parseRoles } from "./roles";
+
+describe("parseRoles", () => {
+  it("runs every tier by default, the executor only without an Inngest server", () => {
+    expect([...parseRoles(undefined, false)]).toEqual(["web", "worker", "executor"]);
+    expect([...parseRoles("", true)]).toEqual(["web", "worker"]);
+  });
+
+  it("takes EMPFIO_ROLES as given and names what it does not know", () => {
+    expect([...parseRoles(" worker , Executor", false)]).toEqual(["worker", "executor"]);
+    expect(() => parseRoles("web,scheduler", false)).toThrow(/unknown role\(s\) scheduler/);
+  });
+});

@@ -46,6 +46,7 @@ export default defineConfig({
       EMPFIO_DATA_DIR: process.env.E2E_DATA_DIR ?? "test-results/e2e-data",
       WEBHOOK_ALLOW_INSECURE_URLS: "1",
       INNGEST_EXECUTOR_PORT: process.env.E2E_EXECUTOR_PORT ?? "8399",
+      EMPFIO_WORKER_PORT: process.env.E2E_WORKER_PORT ?? String(Number(process.env.E2E_EXECUTOR_PORT ?? 8399) + 1),
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

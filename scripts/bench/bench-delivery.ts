@@ -226,6 +226,7 @@ async function startProduct(databaseUrl: string, token: string, encryptionKey: s
     ...process.env,
     PORT: String(port),
     INNGEST_EXECUTOR_PORT: String(await freePort()),
+    EMPFIO_WORKER_PORT: String(await freePort()),
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: randomBytes(32).toString("base64"),
     ENCRYPTION_KEY: encryptionKey,

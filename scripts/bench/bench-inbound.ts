@@ -43,6 +43,7 @@ async function main() {
       ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       INTERNAL_AUTH_TOKEN: TOKEN,
       INNGEST_EXECUTOR_PORT: String(executorPort),
+      EMPFIO_WORKER_PORT: String(await freePort()),
       INNGEST_EXECUTOR_LOG: "0",
       LOG_LEVEL: "warn",
       EMPFIO_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "empfio-bench-")),

@@ -85,7 +85,10 @@ function processTreeCpuMs(pid: number, into = new Map<string, number>()): Map<st
   return into;
 }
 
-/** A node process by its script and flags: "start.ts start", "bench-delivery.ts --serve-route". */
+/**
+ * A node process by its script and flags: "start.ts start", "bench-delivery.ts --serve-route";
+ * an entry point called main.ts by its folder too: "worker/main.ts", "executor/main.ts".
+ */
 function nodeProcessName(args: string[]): string {
   // The first script that is not a loader (`--import tsx` brings tsx's own preflight script).
   const script = args.findIndex(
@@ -93,7 +96,12 @@ function nodeProcessName(args: string[]): string {
       i > 0 && /\.(c|m)?(t|j)s$/.test(a) && !a.includes("node_modules") && !/^--(import|require)$/.test(args[i - 1]),
   );
   if (script < 0) return args.at(-1)!.replace(/.*\//, "");
-  return [args[script].replace(/.*\//, ""), ...args.slice(script + 1).filter((a) => /^[a-z-]+$/.test(a))].join(" ");
+  return [
+    args[script].replace(/.*?([^/]+\/)?([^/]+)$/, (_, dir: string | undefined, file: string) =>
+      file === "main.ts" ? (dir ?? "") + file : file,
+    ),
+    ...args.slice(script + 1).filter((a) => /^[a-z-]+$/.test(a)),
+  ].join(" ");
 }
 
 /** Adds the CPU of every PostgreSQL process (postmaster, backends, autovacuum, WAL writer) as "postgres". */

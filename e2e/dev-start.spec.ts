@@ -50,6 +50,7 @@ test("npm run dev on a fresh machine: sign in with the printed credentials; rest
     PORT: String(await freePort()),
     EMBEDDED_DB_PORT: String(await freePort()),
     INNGEST_EXECUTOR_PORT: String(await freePort()),
+    EMPFIO_WORKER_PORT: String(await freePort()),
     EMPFIO_DATA_DIR: mkdtempSync(path.join(tmpdir(), "empfio-dev-")),
     NEXT_TELEMETRY_DISABLED: "1",
   };

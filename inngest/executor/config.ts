@@ -45,7 +45,7 @@ export function readConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Executo
     databaseUrl,
     port: integer(env.INNGEST_EXECUTOR_PORT, 8288, "INNGEST_EXECUTOR_PORT", 0),
     host: "127.0.0.1",
-    appUrl: env.INNGEST_EXECUTOR_APP_URL || `http://127.0.0.1:${env.PORT || 3000}/api/inngest`,
+    appUrl: env.INNGEST_EXECUTOR_APP_URL || `http://127.0.0.1:${env.EMPFIO_WORKER_PORT || 8289}/api/inngest`,
     timeScale: positiveNumber(env.INNGEST_EXECUTOR_TIME_SCALE, 1, "INNGEST_EXECUTOR_TIME_SCALE"),
     workers: integer(env.INNGEST_EXECUTOR_WORKERS, 32, "INNGEST_EXECUTOR_WORKERS", 1),
     ...keysFromEnv(env),

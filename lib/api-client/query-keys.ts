@@ -4,6 +4,8 @@ import type { DeliveryFilters, EventFilters, InboundFilters, StatsRange } from "
 export const queryKeys = {
   me: (org: string) => [org, "me"] as const,
   overview: (org: string, tz: string) => [org, "overview", tz] as const,
+  members: (org: string) => [org, "members"] as const,
+  invitations: (org: string) => [org, "invitations"] as const,
   endpoints: (org: string) => [org, "endpoints"] as const,
   endpoint: (org: string, id: string) => [org, "endpoints", id] as const,
   stats: (org: string, id: string, range: StatsRange) => [org, "endpoints", id, "stats", range] as const,

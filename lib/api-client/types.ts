@@ -14,6 +14,10 @@ import type { INBOUND_OUTCOMES, INBOUND_SOURCES, InboundLogEntry } from "@/lib/i
 import type { connectionJson, createConnectionSchema, Credentials } from "@/lib/integrations/connections";
 import type { PingResult } from "@/lib/webhooks/send-test-ping";
 export type { Overview } from "@/lib/overview/overview-schemas";
+import type { invitationJson, memberJson } from "@/lib/organizations/team-json";
+
+export type Member = ReturnType<typeof memberJson>;
+export type Invitation = ReturnType<typeof invitationJson>;
 
 export type Endpoint = ReturnType<typeof endpointJson> & { stats?: EndpointStats };
 export type Delivery = ReturnType<typeof deliveryJson>;

@@ -45,7 +45,7 @@ export async function authenticateRequest(db: Db, req: Request): Promise<ApiAuth
   return { actor: { kind: "user", userId, role: membership.role }, organization: { id, slug, name } };
 }
 
-function checkSameOrigin(req: Request) {
+export function checkSameOrigin(req: Request) {
   const origin = req.headers.get("origin");
   if (!origin) return;
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");

@@ -15,6 +15,7 @@ import { listDeliveriesQuery } from "@/lib/webhooks/list-deliveries";
 import { listEventsQuery } from "@/lib/webhooks/list-events";
 import { replayEventSchema } from "@/lib/webhooks/replay-event";
 import { overviewQuery, overviewResponse } from "@/lib/overview/overview-schemas";
+import { acceptInvitationSchema, changeRoleSchema, inviteSchema } from "@/lib/organizations/team-schemas";
 import * as R from "./response-schemas";
 
 type Op = { summary: string; body?: z.ZodType; query?: z.ZodObject; ok: [number, z.ZodType | null]; manage?: boolean };
@@ -239,6 +240,54 @@ const OPS: Record<string, Record<string, Op>> = {
       summary: "Turn alert emails on or off for the signed-in user (a session only, not an API key)",
       body: alertPreferenceSchema,
       ok: [200, z.object({ email_alerts: z.boolean(), receives_alerts: z.boolean() })],
+    },
+  },
+  "/members": {
+    get: {
+      summary: "The organization's members with their roles",
+      ok: [200, z.object({ data: z.array(R.memberResponse) })],
+    },
+  },
+  "/members/{id}": {
+    patch: {
+      summary: "Change a member's role (owners only; the last owner cannot be demoted)",
+      body: changeRoleSchema,
+      ok: [200, z.object({ member: R.memberResponse })],
+    },
+    delete: {
+      summary: "Remove a member (owners), or leave (your own membership); never the last owner",
+      ok: [204, null],
+    },
+  },
+  "/invitations": {
+    get: {
+      summary: "Pending invitations (not accepted, revoked or expired), newest first",
+      ok: [200, z.object({ data: z.array(R.invitationResponse) })],
+      manage: true,
+    },
+    post: {
+      summary:
+        "Invite someone by email with a role no higher than yours; the single-use link (7 days) is emailed and returned once",
+      body: inviteSchema,
+      ok: [201, z.object({ invitation: R.invitationResponse, link: z.string(), emailed: z.boolean() })],
+      manage: true,
+    },
+  },
+  "/invitations/{id}": { delete: { summary: "Revoke a pending invitation", ok: [204, null], manage: true } },
+  "/invitations/accept": {
+    post: {
+      summary:
+        "Accept an invitation by its link's token: someone new gives a name and password; an existing account must be signed in (no organization header needed)",
+      body: acceptInvitationSchema,
+      ok: [
+        200,
+        z.object({
+          organization: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+          email: z.string(),
+          role: z.enum(["owner", "admin", "member"]),
+          new_account: z.boolean(),
+        }),
+      ],
     },
   },
   "/inbound-requests": {

@@ -175,3 +175,21 @@ export const inboundRequestResponse = z.object({
   effects: z.record(z.string(), z.unknown()).nullable(),
   duration_ms: z.number().int(),
 });
+
+export const memberResponse = z.object({
+  id: z.uuid(),
+  user_id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(["owner", "admin", "member"]),
+  joined_at: z.iso.datetime(),
+});
+
+export const invitationResponse = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: z.enum(["owner", "admin", "member"]),
+  invited_by: z.string().nullable(),
+  expires_at: z.iso.datetime(),
+  created_at: z.iso.datetime(),
+});

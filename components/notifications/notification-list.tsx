@@ -74,7 +74,7 @@ export function NotificationList({ slug }: { slug: string }) {
                     size="sm"
                     className="mr-3"
                     onClick={() => markRead.mutate({ ids: [n.id] })}
-                    aria-label={`Mark “${n.title}” read`}
+                    aria-label={`Mark read: ${n.title}`}
                   >
                     Mark read
                   </Button>

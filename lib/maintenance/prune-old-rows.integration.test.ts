@@ -59,6 +59,10 @@ describe("pruneOldRows", () => {
       .$executeRaw`INSERT INTO inbound_requests (organization_id, source, received_at, verification, outcome, http_status, duration_ms)
       SELECT ${org}::uuid, 'agent', now() - make_interval(days => d, hours => 12), 'verified', 'processed', 200, 3
       FROM generate_series(25, 34) d, generate_series(1, 500)`;
+    await t.db
+      .$executeRaw`INSERT INTO notifications (id, organization_id, endpoint_id, level, episode, title, body, link, created_at)
+      SELECT gen_random_uuid(), ${org}::uuid, ${endpoint}::uuid, 'exhausted', d, 'Delivery failed', '…', '/settings', now() - make_interval(days => d, hours => 12)
+      FROM generate_series(29, 31) d`;
     await t.db.$executeRaw`INSERT INTO login_attempts (email, ip, succeeded, attempted_at)
       SELECT 'kim@hair.example', '10.0.0.1', false, now() - make_interval(days => d, hours => 12)
       FROM generate_series(28, 33) d`;
@@ -72,6 +76,7 @@ describe("pruneOldRows", () => {
       events: 1_501,
       inboundRequests: 5 * 500,
       loginAttempts: 4,
+      notifications: 2,
     });
     expect(await countsByType()).toEqual({
       "old.pending": { events: 3, deliveries: 3, attempts: 3 },
@@ -84,6 +89,7 @@ describe("pruneOldRows", () => {
     expect(oldest).toEqual([{ inbound: 1, logins: 1 }]);
     expect(await t.db.inboundRequest.count()).toBe(5 * 500);
     expect(await t.db.loginAttempt.count()).toBe(2);
+    expect(await t.db.notification.count()).toBe(1);
   });
 
   it("stops at its time budget and says more is left", async () => {
@@ -91,7 +97,7 @@ describe("pruneOldRows", () => {
     const first = await pruneOldRows(t.db, { days: 30, budgetMs: 0 });
     expect(first).toEqual({
       done: false,
-      pruned: { deliveries: 0, attempts: 0, events: 0, inboundRequests: 0, loginAttempts: 0 },
+      pruned: { deliveries: 0, attempts: 0, events: 0, inboundRequests: 0, loginAttempts: 0, notifications: 0 },
     });
     expect((await pruneOldRows(t.db, { days: 30 })).pruned).toMatchObject({ deliveries: 600, events: 600 });
   });

@@ -5,10 +5,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 /**
  * One table's share of retention: a statement deleting up to `limit` of its rows older than the
  * cutoff, oldest first, answering how many went (and how many attempts went with deliveries).
- * Notifications join this list once their table exists.
  */
 type RetainedTable = {
-  name: "deliveries" | "events" | "inboundRequests" | "loginAttempts";
+  name: "deliveries" | "events" | "inboundRequests" | "loginAttempts" | "notifications";
   limit: number;
   deleteBatch: (cutoff: Prisma.Sql, limit: number) => Prisma.Sql;
 };
@@ -60,13 +59,22 @@ const TABLES: RetainedTable[] = [
         SELECT id FROM login_attempts WHERE attempted_at < ${cutoff} ORDER BY attempted_at LIMIT ${limit}) RETURNING 1)
       SELECT count(*)::int AS rows, 0 AS attempts FROM deleted`,
   },
+  {
+    // With their read marks (ON DELETE CASCADE). A few per endpoint and episode: no index needed.
+    name: "notifications",
+    limit: 2_000,
+    deleteBatch: (cutoff, limit) => Prisma.sql`
+      WITH deleted AS (DELETE FROM notifications WHERE id IN (
+        SELECT id FROM notifications WHERE created_at < ${cutoff} ORDER BY created_at LIMIT ${limit}) RETURNING 1)
+      SELECT count(*)::int AS rows, 0 AS attempts FROM deleted`,
+  },
 ];
 
 export type PrunedRows = Record<RetainedTable["name"] | "attempts", number>;
 
 /**
  * Deletes rows older than `days`, table by table in FK-safe order (attempts with their
- * deliveries, then events nothing references, then the logs), in small batches. With `budgetMs`
+ * deliveries, then events nothing references, then the logs and notifications), in small batches. With `budgetMs`
  * it stops after that long and says whether anything old is left (`done: false`: call again).
  */
 export async function pruneOldRows(
@@ -75,7 +83,14 @@ export async function pruneOldRows(
 ): Promise<{ pruned: PrunedRows; done: boolean }> {
   const cutoff = Prisma.sql`now() - make_interval(days => ${days}::int)`;
   const deadline = Date.now() + budgetMs;
-  const pruned: PrunedRows = { deliveries: 0, attempts: 0, events: 0, inboundRequests: 0, loginAttempts: 0 };
+  const pruned: PrunedRows = {
+    deliveries: 0,
+    attempts: 0,
+    events: 0,
+    inboundRequests: 0,
+    loginAttempts: 0,
+    notifications: 0,
+  };
   for (const table of TABLES) {
     for (;;) {
       if (Date.now() >= deadline) return { pruned, done: false };

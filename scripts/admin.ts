@@ -24,7 +24,7 @@ installInngestMailQueue();
 const COMMANDS: Record<string, string[]> = {
   "create-org": ["name", "owner-email", "owner-password"],
   "add-member": ["org", "email", "password", "role"],
-  "create-api-key": ["org", "name"],
+  "create-api-key": ["org", "name", "scope"],
   "emit-sample": ["org", "type"],
   prune: [],
 };
@@ -34,7 +34,7 @@ const USAGE = `Usage: npm run admin -- <command> [options]
 Commands:
   create-org  --name NAME --owner-email EMAIL --owner-password PASSWORD [--slug SLUG]
   add-member  --org ORG --email EMAIL --password PASSWORD --role owner|admin|member
-  create-api-key --org ORG --name NAME
+  create-api-key --org ORG --name NAME --scope read_only|manage
   emit-sample --org ORG --type EVENT_TYPE [--endpoint ENDPOINT_ID]
   prune       [--days N]   delete what is older than N days (default RETENTION_DAYS, 30) now
 
@@ -122,7 +122,7 @@ async function main() {
           role: membership.role,
         });
       } else if (command === "create-api-key") {
-        const { apiKey, key } = await createApiKey(db, org.id, { name: flags.name });
+        const { apiKey, key } = await createApiKey(db, org.id, { name: flags.name, scope: flags.scope });
         print({ organization: { id: org.id, slug: org.slug }, api_key: apiKeyJson(apiKey), key });
       } else {
         print({

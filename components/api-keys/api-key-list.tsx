@@ -44,7 +44,7 @@ export function ApiKeyList() {
           tabIndex={0}
           className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
         >
-          <table className="w-full min-w-[560px] text-left text-sm">
+          <table className="w-full min-w-[720px] text-left text-sm">
             <thead className="border-b border-zinc-200 text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:text-zinc-400">
               <tr>
                 <th scope="col" className={th}>
@@ -54,7 +54,13 @@ export function ApiKeyList() {
                   Key
                 </th>
                 <th scope="col" className={th}>
+                  Access
+                </th>
+                <th scope="col" className={th}>
                   Created
+                </th>
+                <th scope="col" className={th}>
+                  Expires
                 </th>
                 <th scope="col" className={th}>
                   Last used
@@ -71,8 +77,14 @@ export function ApiKeyList() {
                     {k.name} {k.revoked_at ? <Badge tone="neutral">Revoked</Badge> : null}
                   </td>
                   <td className="px-4 py-3 font-mono text-xs">{k.prefix}…</td>
+                  <td className="px-4 py-3">
+                    <Badge tone="neutral">{k.scope === "manage" ? "Manage" : "Read only"}</Badge>
+                  </td>
                   <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">
                     <RelativeTime iso={k.created_at} />
+                  </td>
+                  <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">
+                    {k.expires_at ? <RelativeTime iso={k.expires_at} /> : "Never"}
                   </td>
                   <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">
                     {k.last_used_at ? <RelativeTime iso={k.last_used_at} /> : "Never"}

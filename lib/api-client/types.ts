@@ -67,6 +67,8 @@ export type ApiKey = {
   id: string;
   name: string;
   prefix: string;
+  scope: "read_only" | "manage";
+  expires_at: string | null;
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
@@ -77,6 +79,7 @@ export type WebhookEventDetail = ReturnType<typeof eventDetailJson>;
 export type EventFilters = { type?: string; since?: string; until?: string };
 export type ReplayResult = { event_id: string; delivery_ids: string[] };
 export type Job = ReturnType<typeof jobJson>;
+export type NewApiKey = { name: string; scope: ApiKey["scope"]; expires_in_days?: number };
 
 export type DeliveryFilters = {
   endpoint_id?: string;

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "./fetch-json";
 import { useOrg } from "./org-context";
 import { queryKeys } from "./query-keys";
-import type { ApiKey } from "./types";
+import type { ApiKey, NewApiKey } from "./types";
 
 export function useApiKeys() {
   const org = useOrg();
@@ -18,8 +18,8 @@ export function useCreateApiKey() {
   const org = useOrg();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) =>
-      fetchJson<{ api_key: ApiKey; key: string }>(org, "/api-keys", { method: "POST", body: { name } }),
+    mutationFn: (body: NewApiKey) =>
+      fetchJson<{ api_key: ApiKey; key: string }>(org, "/api-keys", { method: "POST", body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.apiKeys(org) }),
   });
 }

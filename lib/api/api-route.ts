@@ -16,7 +16,13 @@ const MAX_BODY_BYTES = 1_000_000;
  * `{ "error": { code, message, details? } }`. Anything unexpected is logged and answered
  * with a bare 500, never a stack trace.
  */
-export function apiRoute<P = Record<string, never>>(options: { manage?: boolean }, handler: Handler<P>) {
+/**
+ * `manage`: owners and admins (and manage-scoped API keys). `signedIn`: a person signed in,
+ * never an API key: minting and revoking keys, revealing a signing secret.
+ */
+type RouteOptions = { manage?: boolean; signedIn?: boolean };
+
+export function apiRoute<P = Record<string, never>>(options: RouteOptions, handler: Handler<P>) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const startedAt = performance.now();
     const params = await context.params;
@@ -26,15 +32,13 @@ export function apiRoute<P = Record<string, never>>(options: { manage?: boolean 
   };
 }
 
-async function answer<P>(
-  options: { manage?: boolean },
-  handler: Handler<P>,
-  req: Request,
-  params: P,
-): Promise<Response> {
+async function answer<P>(options: RouteOptions, handler: Handler<P>, req: Request, params: P): Promise<Response> {
   try {
     const db = getDb();
     const auth = await authenticateRequest(db, req);
+    if (options.signedIn && auth.actor.kind !== "user") {
+      throw new AppError("forbidden", "API keys cannot do this: sign in to the dashboard as an owner or admin.");
+    }
     if (options.manage && !canManage(auth.actor)) {
       throw new AppError("forbidden", "Your role can view this but not change it. Ask an owner or admin.");
     }

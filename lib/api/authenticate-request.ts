@@ -10,7 +10,8 @@ import type { MembershipRole } from "@/lib/generated/prisma/enums";
 export const ORG_HEADER = "x-empfio-organization";
 
 export type Actor =
-  { kind: "user"; userId: string; role: MembershipRole } | { kind: "api_key"; apiKeyId: string; role: "admin" };
+  | { kind: "user"; userId: string; role: MembershipRole }
+  | { kind: "api_key"; apiKeyId: string; role: "admin" | "member" };
 
 export type ApiAuth = { actor: Actor; organization: { id: string; slug: string; name: string } };
 
@@ -28,7 +29,9 @@ export async function authenticateRequest(db: Db, req: Request): Promise<ApiAuth
     if (!apiKey)
       throw new AppError("unauthorized", "Invalid or revoked API key. Send `Authorization: Bearer <api key>`.");
     const { id, slug, name } = apiKey.organization;
-    return { actor: { kind: "api_key", apiKeyId: apiKey.id, role: "admin" }, organization: { id, slug, name } };
+    // A manage key writes as an admin would; a read-only key reads as a member.
+    const role = apiKey.scope === "manage" ? "admin" : "member";
+    return { actor: { kind: "api_key", apiKeyId: apiKey.id, role }, organization: { id, slug, name } };
   }
   const session = await getServerSession(authOptions);
   const userId = (session?.user as { id?: string } | undefined)?.id;

@@ -18,7 +18,14 @@ import { overviewQuery, overviewResponse } from "@/lib/overview/overview-schemas
 import { acceptInvitationSchema, changeRoleSchema, inviteSchema } from "@/lib/organizations/team-schemas";
 import * as R from "./response-schemas";
 
-type Op = { summary: string; body?: z.ZodType; query?: z.ZodObject; ok: [number, z.ZodType | null]; manage?: boolean };
+type Op = {
+  summary: string;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  ok: [number, z.ZodType | null];
+  manage?: boolean;
+  signedIn?: boolean;
+};
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
@@ -66,7 +73,12 @@ const OPS: Record<string, Record<string, Op>> = {
     },
   },
   "/webhook-endpoints/{id}/secret/reveal": {
-    post: { summary: "Reveal the current signing secret", ok: [200, z.object({ secret: z.string() })], manage: true },
+    post: {
+      summary: "Reveal the current signing secret",
+      ok: [200, z.object({ secret: z.string() })],
+      manage: true,
+      signedIn: true,
+    },
   },
   "/webhook-endpoints/{id}/recover": {
     post: {
@@ -198,9 +210,10 @@ const OPS: Record<string, Record<string, Op>> = {
       body: createApiKeySchema,
       ok: [201, z.object({ api_key: R.apiKeyResponse, key: z.string() })],
       manage: true,
+      signedIn: true,
     },
   },
-  "/api-keys/{id}": { delete: { summary: "Revoke an API key", ok: [204, null], manage: true } },
+  "/api-keys/{id}": { delete: { summary: "Revoke an API key", ok: [204, null], manage: true, signedIn: true } },
   "/integrations/connections": {
     get: {
       summary: "List the Cal.com, Varda and Brevo connections, newest first (never their secrets)",
@@ -317,7 +330,11 @@ export function buildOpenApi() {
       ];
       paths[path][method] = {
         summary: op.summary,
-        description: op.manage ? "Requires the owner or admin role (API keys have it)." : undefined,
+        description: op.signedIn
+          ? "Requires a signed-in owner or admin: no API key can do this."
+          : op.manage
+            ? "Requires the owner or admin role, or an API key with the manage scope."
+            : undefined,
         parameters: parameters.length ? parameters : undefined,
         requestBody: op.body
           ? { required: true, content: { "application/json": { schema: json(op.body) } } }

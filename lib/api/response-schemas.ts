@@ -126,6 +126,8 @@ export const apiKeyResponse = z.object({
   id: z.uuid(),
   name: z.string(),
   prefix: z.string(),
+  scope: z.enum(["read_only", "manage"]),
+  expires_at: nullableTime,
   created_at: z.iso.datetime(),
   last_used_at: nullableTime,
   revoked_at: nullableTime,

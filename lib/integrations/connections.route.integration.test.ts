@@ -26,7 +26,7 @@ beforeAll(async () => {
   const { createApiKey } = await import("@/lib/api-keys/manage-api-keys");
   for (const name of ["a", "b"] as const) {
     const org = await createTestOrganization(db);
-    orgs[name] = { id: org.id, key: (await createApiKey(db, org.id, { name: "test" })).key };
+    orgs[name] = { id: org.id, key: (await createApiKey(db, org.id, { name: "test", scope: "manage" })).key };
   }
   const list = await import("@/app/api/v1/integrations/connections/route");
   const one = await import("@/app/api/v1/integrations/connections/[id]/route");

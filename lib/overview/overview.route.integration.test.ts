@@ -19,7 +19,7 @@ beforeAll(async () => {
   const { createApiKey } = await import("@/lib/api-keys/manage-api-keys");
   for (const name of ["a", "b"] as const) {
     const org = await createTestOrganization(db);
-    keys[name] = (await createApiKey(db, org.id, { name: "test" })).key;
+    keys[name] = (await createApiKey(db, org.id, { name: "test", scope: "manage" })).key;
     if (name === "a") await db.lead.create({ data: { organizationId: org.id, name: "Today", channel: "phone" } });
   }
   const route = await import("@/app/api/v1/overview/route");

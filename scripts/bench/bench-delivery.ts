@@ -62,7 +62,7 @@ async function main() {
       data: { name: `Bench ${++orgs}`, slug: `bench-${orgs}-${Date.now()}` },
     });
     for (let i = 0; i < endpoints; i++) await createEndpoint(db, org.id, { url, event_types: ["lead.created"] });
-    const { key } = await createApiKey(db, org.id, { name: "bench" });
+    const { key } = await createApiKey(db, org.id, { name: "bench", scope: "manage" });
     return { id: org.id, key };
   }
 

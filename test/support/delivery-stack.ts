@@ -58,7 +58,7 @@ export async function startDeliveryStack(
 
   async function organization() {
     const org = await createTestOrganization(db);
-    const { key } = await createApiKey(db, org.id, { name: "test" });
+    const { key } = await createApiKey(db, org.id, { name: "test", scope: "manage" });
     /** Calls an /api/v1 route this stack hosts; `route` is its app/ path, `url` the path with ids. */
     const call = async (method: string, route: string, url: string, body?: unknown) => {
       const res = await fetch(`${api.get(route)}${url}`, {

@@ -6,6 +6,7 @@ import { useEndpoint } from "@/lib/api-client/use-endpoints";
 import { useCanManage } from "@/lib/api-client/use-me";
 import { DeliveryChart } from "./delivery-chart";
 import { DeliveryLog } from "./delivery-log";
+import { EndpointControls } from "./endpoint-controls";
 import { EndpointHeader } from "./endpoint-header";
 import { RecoverForm } from "./recover-form";
 import { SecretSection } from "./secret-section";
@@ -37,6 +38,12 @@ export function EndpointDetail({ id }: { id: string }) {
           </Section>
         </div>
       ) : null}
+      <Section
+        title="Delivery controls"
+        description="Set in the endpoint's settings: what every request carries, how fast they go, which events are sent."
+      >
+        <EndpointControls endpoint={endpoint} />
+      </Section>
       <Section title="Deliveries per hour" description="Every delivery to this endpoint by its current outcome.">
         <DeliveryChart id={id} />
       </Section>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
@@ -11,6 +12,8 @@ import { Textarea } from "@/components/ui/textarea";
 import { ApiError } from "@/lib/api-client/fetch-json";
 import { createEndpointSchema } from "@/lib/webhooks/endpoint-schemas";
 import { EventPicker } from "./event-picker";
+import { FilterEditor } from "./filter-editor";
+import { HeaderRows } from "./header-rows";
 
 // The API's schema, plus the URL shape checks a browser can do without DNS; the server still
 // decides about https and private addresses, and its answer lands on the same field.
@@ -32,17 +35,39 @@ type Props = {
   onCancel?: () => void;
 };
 
-const FIELDS = ["url", "description", "event_types"] as const;
+const FIELDS = ["url", "description", "event_types", "custom_headers", "rate_limit_per_second", "filter"] as const;
+
+/** The messages of a field's errors, nested ones included (a header's, a filter part's). */
+function messagesOf(error: unknown): string[] {
+  if (!error || typeof error !== "object") return [];
+  return Object.entries(error).flatMap(([key, value]) =>
+    key === "message" && typeof value === "string" ? [value] : key === "ref" ? [] : messagesOf(value),
+  );
+}
 
 export function EndpointForm({ defaultValues, submitLabel, busyLabel, onSubmit, onCancel }: Props) {
   const form = useForm<EndpointFormValues, unknown, Output>({
     resolver: zodResolver(formSchema),
-    defaultValues: { url: "", description: "", event_types: [], ...defaultValues },
+    defaultValues: {
+      url: "",
+      description: "",
+      event_types: [],
+      custom_headers: {},
+      rate_limit_per_second: null,
+      filter: null,
+      ...defaultValues,
+    },
     mode: "onTouched",
   });
   const { errors, isSubmitting } = form.formState;
+  const [filterJsonError, setFilterJsonError] = useState<string | null>(null);
+  const eventTypes = useWatch({ control: form.control, name: "event_types" }) ?? [];
 
   async function submit(values: Output) {
+    if (filterJsonError) {
+      form.setError("filter", { message: filterJsonError }, { shouldFocus: true });
+      return;
+    }
     try {
       await onSubmit(values);
     } catch (e) {
@@ -52,7 +77,9 @@ export function EndpointForm({ defaultValues, submitLabel, busyLabel, onSubmit, 
       for (const d of details) {
         const field = FIELDS.find((f) => d.field === f || d.field.startsWith(`${f}.`));
         if (field) {
-          form.setError(field, { message: d.message }, { shouldFocus: !placed });
+          // A filter's bad part is named by its path; a header's message names the header.
+          const message = field === "filter" && d.field !== field ? `${d.field.slice(7)}: ${d.message}` : d.message;
+          form.setError(field, { message }, { shouldFocus: !placed });
           placed = true;
         }
       }
@@ -114,6 +141,95 @@ export function EndpointForm({ defaultValues, submitLabel, busyLabel, onSubmit, 
           render={({ field }) => <EventPicker value={field.value} onChange={field.onChange} />}
         />
       </fieldset>
+      <fieldset className="space-y-2" aria-describedby="custom-headers-hint">
+        <legend className="text-sm font-medium">Custom headers (optional)</legend>
+        <p id="custom-headers-hint" className="text-xs text-zinc-600 dark:text-zinc-400">
+          Sent with every delivery, e.g. an Authorization token your receiver checks. Values are stored encrypted and
+          shown masked once saved; leave a masked value as it is to keep it.
+        </p>
+        {messagesOf(errors.custom_headers).length > 0 ? (
+          <ul role="alert" className="space-y-0.5 text-xs font-medium text-red-700 dark:text-red-400">
+            {messagesOf(errors.custom_headers).map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        ) : null}
+        <Controller
+          control={form.control}
+          name="custom_headers"
+          render={({ field }) => (
+            <HeaderRows
+              value={field.value ?? {}}
+              onChange={field.onChange}
+              invalid={(name) =>
+                messagesOf((errors.custom_headers as Record<string, unknown> | undefined)?.[name]).length > 0
+              }
+            />
+          )}
+        />
+      </fieldset>
+      <Field
+        id="endpoint-rate-limit"
+        label="Rate limit (optional)"
+        error={errors.rate_limit_per_second?.message}
+        hint="Most requests per second this endpoint takes. A burst waits its turn; nothing is dropped. Empty: no limit."
+      >
+        <Controller
+          control={form.control}
+          name="rate_limit_per_second"
+          render={({ field }) => (
+            <div className="flex w-48 items-center gap-2">
+              <Input
+                id="endpoint-rate-limit"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={1000}
+                step={1}
+                placeholder="No limit"
+                aria-invalid={errors.rate_limit_per_second ? true : undefined}
+                aria-describedby={describedBy("endpoint-rate-limit", !!errors.rate_limit_per_second, true)}
+                value={field.value ?? ""}
+                onBlur={field.onBlur}
+                onChange={(e) => field.onChange(e.target.value === "" ? null : Number(e.target.value))}
+              />
+              <span className="shrink-0 text-sm text-zinc-600 dark:text-zinc-400">per second</span>
+            </div>
+          )}
+        />
+      </Field>
+      <Field
+        id="endpoint-filter"
+        label="Payload filter (optional)"
+        error={typeof errors.filter?.message === "string" ? errors.filter.message : undefined}
+        hint={
+          <>
+            JSON conditions on the event, all of which must hold, by dot path: <code>$eq</code>, <code>$ne</code>,{" "}
+            <code>$in</code>, <code>$nin</code>, <code>$exists</code>, <code>$gt</code>, <code>$gte</code>,{" "}
+            <code>$lt</code>, <code>$lte</code> and <code>$or</code>. Events it rejects are not sent here. Empty: send
+            every event picked above.
+          </>
+        }
+      >
+        <Controller
+          control={form.control}
+          name="filter"
+          render={({ field }) => (
+            <FilterEditor
+              id="endpoint-filter"
+              value={(field.value ?? null) as Record<string, unknown> | null}
+              eventTypes={eventTypes}
+              invalid={!!errors.filter}
+              describedBy={describedBy("endpoint-filter", !!errors.filter, true)}
+              onChange={(next) => {
+                field.onChange(next);
+                form.clearErrors("filter");
+              }}
+              onJsonError={setFilterJsonError}
+            />
+          )}
+        />
+      </Field>
       {errors.root ? (
         <Alert tone="danger" role="alert">
           {errors.root.message}

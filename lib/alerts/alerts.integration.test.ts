@@ -42,8 +42,7 @@ beforeAll(async () => {
     SMTP_URL: smtp.url,
     APP_URL: "https://app.empfio.test",
   });
-  const route = await import("@/app/api/inngest/route");
-  inngestHost = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT }, "/api/inngest", appPort);
+  inngestHost = await (await import("@/inngest/worker/functions-server")).startFunctionsServer(appPort);
   const notifications = await import("@/app/api/v1/notifications/route");
   apiHost = await hostRoute({ GET: notifications.GET }, "/api/v1/notifications");
   executor = await startExecutor({

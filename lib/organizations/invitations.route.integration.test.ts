@@ -36,13 +36,8 @@ beforeAll(async () => {
     APP_URL,
   });
   db = (await import("@/lib/db/client")).getDb();
-  const inngest = await import("@/app/api/inngest/route");
   const invitations = await import("@/app/api/v1/invitations/route");
-  const functions = await hostRoute(
-    { GET: inngest.GET, POST: inngest.POST, PUT: inngest.PUT },
-    "/api/inngest",
-    appPort,
-  );
+  const functions = await (await import("@/inngest/worker/functions-server")).startFunctionsServer(appPort);
   const route = await hostRoute({ GET: invitations.GET, POST: invitations.POST }, "/api/v1/invitations");
   hosts = [functions, route];
   api = route.url;
@@ -63,7 +58,7 @@ beforeAll(async () => {
   const created = await createTestOrganization(db);
   org = { id: created.id, name: created.name };
   const { createApiKey } = await import("@/lib/api-keys/manage-api-keys");
-  key = (await createApiKey(db, org.id, { name: "test" })).key;
+  key = (await createApiKey(db, org.id, { name: "test", scope: "manage" })).key;
   const { addMember } = await import("./add-member");
   await addMember(db, { organizationId: org.id, email: "here@salon.test", password: "password-123", role: "member" });
 });

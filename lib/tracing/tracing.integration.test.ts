@@ -7,7 +7,6 @@ import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
 import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
 import { startReceiver } from "@/test/support/receiver";
-import { hostRoute } from "@/test/support/route-host";
 import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
 import { flushTracing, startTracing, traceCarrier } from "./tracing";
 
@@ -61,8 +60,7 @@ beforeAll(async () => {
   process.env.OTEL_EXPORTER_OTLP_ENDPOINT = `http://127.0.0.1:${collectorPort}`;
   await startTracing("empfio-test");
 
-  const route = await import("@/app/api/inngest/route");
-  inngestRoute = await hostRoute({ GET: route.GET, POST: route.POST, PUT: route.PUT }, "/api/inngest", appPort);
+  inngestRoute = await (await import("@/inngest/worker/functions-server")).startFunctionsServer(appPort);
   executor = await startExecutor({
     databaseUrl: database.url,
     appUrl: `http://127.0.0.1:${appPort}/api/inngest`,

@@ -156,6 +156,8 @@ test("an owner rotates the secret, toggles the endpoint and filters the org-wide
 });
 
 test("docs and API keys pages render; a key is shown once and can be revoked", async ({ page }) => {
+  // Five screens, each with an axe scan: more than the default minute on a loaded CI box.
+  test.setTimeout(120_000);
   await signIn(page, OWNER);
   await page.goto(`/${OWNER.org}/docs/events`);
   await expect(page.getByRole("heading", { name: "lead.created" })).toBeVisible();

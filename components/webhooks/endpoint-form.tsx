@@ -148,11 +148,13 @@ export function EndpointForm({ defaultValues, submitLabel, busyLabel, onSubmit, 
           shown masked once saved; leave a masked value as it is to keep it.
         </p>
         {messagesOf(errors.custom_headers).length > 0 ? (
-          <ul role="alert" className="space-y-0.5 text-xs font-medium text-red-700 dark:text-red-400">
-            {messagesOf(errors.custom_headers).map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
+          <div role="alert">
+            <ul className="space-y-0.5 text-xs font-medium text-red-700 dark:text-red-400">
+              {messagesOf(errors.custom_headers).map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         <Controller
           control={form.control}

@@ -56,14 +56,16 @@ export function FilterEditor({ id, value, eventTypes, describedBy, invalid, onCh
         }}
       />
       {parsed.error || problems.length > 0 ? (
-        <ul role="alert" className="space-y-0.5 text-xs font-medium text-red-700 dark:text-red-400">
-          {parsed.error ? <li>{parsed.error}</li> : null}
-          {problems.map((p) => (
-            <li key={`${p.path.join(".")}:${p.message}`}>
-              {p.path.length ? <code>{p.path.join(".")}</code> : "The filter"}: {p.message}
-            </li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className="space-y-0.5 text-xs font-medium text-red-700 dark:text-red-400">
+            {parsed.error ? <li>{parsed.error}</li> : null}
+            {problems.map((p) => (
+              <li key={`${p.path.join(".")}:${p.message}`}>
+                {p.path.length ? <code>{p.path.join(".")}</code> : "The filter"}: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <FilterPreview filter={parsed.error || problems.length ? undefined : parsed.filter} eventTypes={eventTypes} />
     </div>

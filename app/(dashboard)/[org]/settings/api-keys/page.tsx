@@ -12,7 +12,7 @@ export default async function Page({ params }: { params: Promise<{ org: string }
     <>
       <PageHeader
         title="API keys"
-        description="Keys for programmatic access to the Empfio API. Each key acts as an admin of this organization."
+        description="Keys for programmatic access to the Empfio API. A read-only key reads this organization's data; a manage key also changes it."
       />
       <p className="mb-4 text-sm">
         <Link

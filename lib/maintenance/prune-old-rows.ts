@@ -12,6 +12,15 @@ type RetainedTable = {
   deleteBatch: (cutoff: Prisma.Sql, limit: number) => Prisma.Sql;
 };
 
+/** A table with nothing hanging off it, pruned oldest first by `column` (our own constants, never input). */
+function oldestFirst(table: string, column: string): RetainedTable["deleteBatch"] {
+  const [t, c] = [Prisma.raw(table), Prisma.raw(column)];
+  return (cutoff, limit) => Prisma.sql`
+      WITH deleted AS (DELETE FROM ${t} WHERE id IN (
+        SELECT id FROM ${t} WHERE ${c} < ${cutoff} ORDER BY ${c} LIMIT ${limit}) RETURNING 1)
+      SELECT count(*)::int AS rows, 0 AS attempts FROM deleted`;
+}
+
 // Small batches: each is one short statement (a few ms), so no lock is held for long and the
 // deliveries being written meanwhile never wait behind a large delete.
 const TABLES: RetainedTable[] = [
@@ -46,27 +55,18 @@ const TABLES: RetainedTable[] = [
   {
     name: "inboundRequests",
     limit: 2_000,
-    deleteBatch: (cutoff, limit) => Prisma.sql`
-      WITH deleted AS (DELETE FROM inbound_requests WHERE id IN (
-        SELECT id FROM inbound_requests WHERE received_at < ${cutoff} ORDER BY received_at LIMIT ${limit}) RETURNING 1)
-      SELECT count(*)::int AS rows, 0 AS attempts FROM deleted`,
+    deleteBatch: oldestFirst("inbound_requests", "received_at"),
   },
   {
     name: "loginAttempts",
     limit: 2_000,
-    deleteBatch: (cutoff, limit) => Prisma.sql`
-      WITH deleted AS (DELETE FROM login_attempts WHERE id IN (
-        SELECT id FROM login_attempts WHERE attempted_at < ${cutoff} ORDER BY attempted_at LIMIT ${limit}) RETURNING 1)
-      SELECT count(*)::int AS rows, 0 AS attempts FROM deleted`,
+    deleteBatch: oldestFirst("login_attempts", "attempted_at"),
   },
   {
     // With their read marks (ON DELETE CASCADE). A few per endpoint and episode: no index needed.
     name: "notifications",
     limit: 2_000,
-    deleteBatch: (cutoff, limit) => Prisma.sql`
-      WITH deleted AS (DELETE FROM notifications WHERE id IN (
-        SELECT id FROM notifications WHERE created_at < ${cutoff} ORDER BY created_at LIMIT ${limit}) RETURNING 1)
-      SELECT count(*)::int AS rows, 0 AS attempts FROM deleted`,
+    deleteBatch: oldestFirst("notifications", "created_at"),
   },
 ];
 

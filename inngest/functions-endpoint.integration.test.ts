@@ -11,6 +11,7 @@ import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
 import { startReceiver } from "@/test/support/receiver";
 import { hostRoute } from "@/test/support/route-host";
 import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
+import { waitForSync } from "@/test/support/executor-harness";
 
 // The functions' endpoint as an attacker meets it: the worker's real SDK handler in signed mode,
 // the real executor signing its calls, a real receiver. Only what the executor signs may run a
@@ -45,11 +46,7 @@ beforeAll(async () => {
     preparedStatements: !database.embedded,
     log: false,
   });
-  await waitUntil(
-    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
-    10_000,
-    "the executor's sync",
-  );
+  await waitForSync(executor.url);
   lib = {
     ...(await import("@/lib/webhooks/emit-event")),
     createEndpoint: (await import("@/lib/webhooks/manage-endpoints")).createEndpoint,

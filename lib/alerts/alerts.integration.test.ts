@@ -12,6 +12,7 @@ import { startReceiver } from "@/test/support/receiver";
 import { hostRoute } from "@/test/support/route-host";
 import { startSmtpInbox } from "@/test/support/smtp-inbox";
 import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
+import { waitForSync } from "@/test/support/executor-harness";
 
 // Alerts end to end: real deliveries through the app's Inngest route and our executor to
 // loopback receivers, mail through mail-send to a real SMTP server on loopback, the feed through
@@ -54,11 +55,7 @@ beforeAll(async () => {
     preparedStatements: !database.embedded,
     log: () => undefined,
   });
-  await waitUntil(
-    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
-    10_000,
-    "the executor's sync",
-  );
+  await waitForSync(executor.url);
   lib = {
     withEvents: (await import("@/lib/webhooks/emit-event")).withEvents,
     ...(await import("@/lib/webhooks/manage-endpoints")),

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
 import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
 import { startSmtpInbox } from "@/test/support/smtp-inbox";
+import { waitForSync } from "@/test/support/executor-harness";
 
 // sendMail → Inngest (the worker's real functions server, our executor) → mail-send → a real SMTP server on loopback.
 let database: TestDatabase;
@@ -40,11 +41,7 @@ beforeAll(async () => {
     preparedStatements: !database.embedded,
     log: () => undefined,
   });
-  await waitUntil(
-    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
-    10_000,
-    "the executor's sync",
-  );
+  await waitForSync(executor.url);
 });
 
 afterAll(async () => {

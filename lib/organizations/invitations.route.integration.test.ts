@@ -9,6 +9,7 @@ import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
 import { hostRoute } from "@/test/support/route-host";
 import { startSmtpInbox } from "@/test/support/smtp-inbox";
 import { createTestOrganization } from "@/test/support/webhook-fixtures";
+import { waitForSync } from "@/test/support/executor-harness";
 
 // POST /api/v1/invitations over real HTTP with an API key (an admin): the invitation's link is
 // emailed through the real mail path (Inngest function → a real SMTP server on loopback) and
@@ -50,11 +51,7 @@ beforeAll(async () => {
     preparedStatements: !database.embedded,
     log: () => undefined,
   });
-  await waitUntil(
-    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
-    10_000,
-    "the executor's sync",
-  );
+  await waitForSync(executor.url);
   const created = await createTestOrganization(db);
   org = { id: created.id, name: created.name };
   const { createApiKey } = await import("@/lib/api-keys/manage-api-keys");

@@ -9,6 +9,7 @@ import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
 import { startReceiver } from "@/test/support/receiver";
 import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
 import { flushTracing, startTracing, traceCarrier } from "./tracing";
+import { waitForSync } from "@/test/support/executor-harness";
 
 // An agent event followed through OpenTelemetry: the inbound request, its change and emit, the
 // delivery run (the real SDK route driven by the executor) and the attempt, exported over
@@ -70,11 +71,7 @@ beforeAll(async () => {
     preparedStatements: !database.embedded,
     log: () => undefined,
   });
-  await waitUntil(
-    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
-    10_000,
-    "the executor's sync",
-  );
+  await waitForSync(executor.url);
   db = (await import("@/lib/db/client")).getDb();
 });
 

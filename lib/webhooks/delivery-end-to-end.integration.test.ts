@@ -10,6 +10,7 @@ import { seedNodeVerifies, seedPythonVerifies } from "@/test/support/seed-snippe
 import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
 import { DEFAULT_DRAIN_OPTIONS } from "./drain-endpoint";
 import { EVENT_CATALOGUE } from "./event-catalogue";
+import { waitForSync } from "@/test/support/executor-harness";
 
 // The whole pipeline: emitEvent → hand-over → the worker's real Inngest SDK handler
 // (inngest/worker/functions-server.ts) → our embedded executor → the delivery run's steps, against
@@ -56,11 +57,7 @@ beforeAll(async () => {
     preparedStatements: !database.embedded,
     log: (line) => executorLog.push(line),
   });
-  await waitUntil(
-    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
-    10_000,
-    "the executor's sync",
-  );
+  await waitForSync(executor.url);
   lib = {
     ...(await import("./emit-event")),
     sweepDeliveries: (await import("./sweep-deliveries")).sweepDeliveries,

@@ -1,11 +1,11 @@
 import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
 import type { Db } from "@/lib/db/client";
-import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { freePort } from "./free-port";
 import { signedInngestEnv, testInngestKeys } from "./inngest-keys";
 import { hostRoute } from "./route-host";
 import { createTestOrganization, setWebhookTestEnv } from "./webhook-fixtures";
+import { waitForSync } from "./executor-harness";
 
 type Handlers = Parameters<typeof hostRoute>[0];
 
@@ -42,11 +42,7 @@ export async function startDeliveryStack(
     preparedStatements: !database.embedded,
     log: () => undefined,
   });
-  await waitUntil(
-    async () => ((await (await fetch(`${executor.url}/health`)).json()) as { synced: boolean }).synced,
-    10_000,
-    "the executor's sync",
-  );
+  await waitForSync(executor.url);
   const api = new Map<string, string>();
   for (const [path, handlers] of Object.entries(await routes())) {
     const host = await hostRoute(handlers, path);

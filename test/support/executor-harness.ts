@@ -92,3 +92,12 @@ export async function startHarness(
     },
   };
 }
+
+/** Waits until the executor has taken the app's registration, so events sent next find their functions. */
+export function waitForSync(executorUrl: string) {
+  return waitUntil(
+    async () => ((await (await fetch(`${executorUrl}/health`)).json()) as { synced: boolean }).synced,
+    10_000,
+    "the executor's sync",
+  );
+}

@@ -1,6 +1,6 @@
 // `npm run dev` and `npm start`: the whole product from one command. Starts the embedded
 // database when DATABASE_URL is unset, applies migrations, seeds "Demo Salon" on an empty
-// database, then the tiers EMPFIO_ROLES names (default: all): the embedded executor when no
+// database (dev only: production's first owner comes from /setup or the admin CLI), then the tiers EMPFIO_ROLES names (default: all): the embedded executor when no
 // Inngest server is configured, the worker that serves the functions (at a lower CPU priority),
 // and Next.js. See docs/deploying-and-scaling.md.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -13,6 +13,7 @@ import { loadOrCreateInngestKeys } from "@/lib/config/inngest-keys";
 import { loadOrCreateLocalSecrets, missingProductionSecrets } from "@/lib/config/local-secrets";
 import { plainHttpWarning } from "@/lib/config/public-url";
 import { seedDemoOrganization } from "@/lib/organizations/seed-demo";
+import { needsSetup } from "@/lib/organizations/set-up-first-owner";
 import { waitUntil } from "@/lib/wait-until";
 import { ChildGroup } from "./lib/children";
 import { portIsFree } from "./lib/port-is-free";
@@ -95,7 +96,7 @@ async function main() {
   if (!env.DATABASE_URL) env.DATABASE_URL = await startEmbeddedDatabase(env);
   const applied = await applyMigrations(env.DATABASE_URL);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  const credentials = roles.has("web") ? await seedOnce(env.DATABASE_URL) : null;
+  const credentials = roles.has("web") && mode === "dev" ? await seedOnce(env.DATABASE_URL) : null;
 
   // The embedded executor's keys, for the executor and for the tiers that talk to it.
   if (!external || roles.has("executor")) {
@@ -130,13 +131,28 @@ async function main() {
   console.log(`
 ────────────────────────────────────────────────────────
   Empfio is ready: ${url}
-  Sign in as ${credentials ? `${credentials.email}\n  password   ${credentials.password}` : "an existing user (no demo credentials stored)"}
+  ${await signInLine(env.DATABASE_URL, credentials, url)}
   Database:  ${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded PGlite in ${path.relative(process.cwd(), dataDir)}/pglite`}
   Mail:      ${mailLine(env, url)}
   Worker:    ${roles.has("worker") ? `${env.INNGEST_SERVE_ORIGIN}${env.INNGEST_SERVE_PATH}` : "not run here (EMPFIO_ROLES)"}
   Executor:  ${roles.has("executor") ? `${env.INNGEST_BASE_URL} (embedded, signed)` : `${env.INNGEST_BASE_URL ?? "Inngest Cloud"}`}
   Press Ctrl-C to stop.
 ────────────────────────────────────────────────────────`);
+}
+
+async function signInLine(
+  databaseUrl: string,
+  credentials: { email: string; password: string } | null,
+  url: string,
+): Promise<string> {
+  if (credentials) return `Sign in as ${credentials.email}\n  password   ${credentials.password}`;
+  const db = createDb(databaseUrl, 1);
+  try {
+    if (!(await needsSetup(db))) return "Sign in as an existing user";
+  } finally {
+    await db.$disconnect();
+  }
+  return `No users yet: create the first owner at ${url}/setup\n             or with \`npm run admin -- create-org\` (docs/deploying-and-scaling.md)`;
 }
 
 function mailLine(env: NodeJS.ProcessEnv, url: string): string {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const RESERVED_SLUGS = new Set(["api", "login", "logout", "_next", "settings", "new", "admin", "docs"]);
+export const RESERVED_SLUGS = new Set(["api", "login", "logout", "_next", "settings", "new", "admin", "docs", "setup"]);
 
 export const slugSchema = z
   .string()

@@ -1,12 +1,9 @@
 import { getDb } from "@/lib/db/client";
-import { checkHealth } from "@/lib/health/check-health";
+import { healthReport } from "@/lib/health/health-report";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const health = await checkHealth(getDb());
-  return Response.json(health, {
-    status: health.status === "ok" ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
-  });
+export async function GET(req: Request) {
+  const { status, body } = await healthReport(getDb(), req.headers.get("authorization"));
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }

@@ -70,6 +70,8 @@ export async function startDeliveryStack(
 
   return {
     db,
+    /** The worker's origin, for its own routes (/health, /metrics). */
+    workerOrigin: worker.origin,
     organization,
     async stop() {
       await executor.stop();

@@ -12,8 +12,8 @@ const MAX_STEPS = 100;
 
 /**
  * Keeps every table from growing without bound: expired dedupe keys and rate-limit windows, and
- * events, deliveries with their attempts, inbound requests and sign-in attempts older than
- * RETENTION_DAYS.
+ * events, deliveries with their attempts, inbound requests, sign-in attempts, notifications and
+ * finished jobs older than RETENTION_DAYS.
  */
 export const pruneExpiredRowsCron = inngest.createFunction(
   {

@@ -66,6 +66,12 @@ describe("pruneOldRows", () => {
     await t.db.$executeRaw`INSERT INTO login_attempts (email, ip, succeeded, attempted_at)
       SELECT 'kim@hair.example', '10.0.0.1', false, now() - make_interval(days => d, hours => 12)
       FROM generate_series(28, 33) d`;
+    // Bulk retries: finished 31 and 29 days ago, and one started 40 days ago still running.
+    await t.db
+      .$executeRaw`INSERT INTO jobs (id, organization_id, kind, filters, total, status, created_at, updated_at, completed_at)
+      VALUES (gen_random_uuid(), ${org}::uuid, 'bulk_retry', '{}', 1, 'succeeded', now() - interval '31 days', now(), now() - interval '31 days'),
+             (gen_random_uuid(), ${org}::uuid, 'bulk_retry', '{}', 1, 'failed', now() - interval '29 days', now(), now() - interval '29 days'),
+             (gen_random_uuid(), ${org}::uuid, 'bulk_retry', '{}', 1, 'running', now() - interval '40 days', now(), NULL)`;
 
     const { pruned, done } = await pruneOldRows(t.db, { days: 30 });
 
@@ -77,6 +83,7 @@ describe("pruneOldRows", () => {
       inboundRequests: 5 * 500,
       loginAttempts: 4,
       notifications: 2,
+      jobs: 1,
     });
     expect(await countsByType()).toEqual({
       "old.pending": { events: 3, deliveries: 3, attempts: 3 },
@@ -90,6 +97,10 @@ describe("pruneOldRows", () => {
     expect(await t.db.inboundRequest.count()).toBe(5 * 500);
     expect(await t.db.loginAttempt.count()).toBe(2);
     expect(await t.db.notification.count()).toBe(1);
+    expect((await t.db.job.findMany({ orderBy: { createdAt: "asc" } })).map((j) => j.status)).toEqual([
+      "running",
+      "failed",
+    ]);
   });
 
   it("stops at its time budget and says more is left", async () => {
@@ -97,7 +108,15 @@ describe("pruneOldRows", () => {
     const first = await pruneOldRows(t.db, { days: 30, budgetMs: 0 });
     expect(first).toEqual({
       done: false,
-      pruned: { deliveries: 0, attempts: 0, events: 0, inboundRequests: 0, loginAttempts: 0, notifications: 0 },
+      pruned: {
+        deliveries: 0,
+        attempts: 0,
+        events: 0,
+        inboundRequests: 0,
+        loginAttempts: 0,
+        notifications: 0,
+        jobs: 0,
+      },
     });
     expect((await pruneOldRows(t.db, { days: 30 })).pruned).toMatchObject({ deliveries: 600, events: 600 });
   });

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * cutoff, oldest first, answering how many went (and how many attempts went with deliveries).
  */
 type RetainedTable = {
-  name: "deliveries" | "events" | "inboundRequests" | "loginAttempts" | "notifications";
+  name: "deliveries" | "events" | "inboundRequests" | "loginAttempts" | "notifications" | "jobs";
   limit: number;
   deleteBatch: (cutoff: Prisma.Sql, limit: number) => Prisma.Sql;
 };
@@ -68,13 +68,20 @@ const TABLES: RetainedTable[] = [
     limit: 2_000,
     deleteBatch: oldestFirst("notifications", "created_at"),
   },
+  {
+    // Finished bulk retries, by when they finished: a running job has no completed_at and stays.
+    // A few per organization and week: no index needed.
+    name: "jobs",
+    limit: 2_000,
+    deleteBatch: oldestFirst("jobs", "completed_at"),
+  },
 ];
 
 export type PrunedRows = Record<RetainedTable["name"] | "attempts", number>;
 
 /**
  * Deletes rows older than `days`, table by table in FK-safe order (attempts with their
- * deliveries, then events nothing references, then the logs and notifications), in small batches. With `budgetMs`
+ * deliveries, then events nothing references, then the logs, notifications and finished jobs), in small batches. With `budgetMs`
  * it stops after that long and says whether anything old is left (`done: false`: call again).
  */
 export async function pruneOldRows(
@@ -90,6 +97,7 @@ export async function pruneOldRows(
     inboundRequests: 0,
     loginAttempts: 0,
     notifications: 0,
+    jobs: 0,
   };
   for (const table of TABLES) {
     for (;;) {

@@ -13,6 +13,9 @@ let lib: {
   createEndpoint: typeof import("./manage-endpoints").createEndpoint;
   outboxEvent: typeof import("./emit-event").outboxEvent;
   retryNextBatch: typeof import("./bulk-retry").retryNextBatch;
+  sweepBulkRetries: typeof import("./sweep-bulk-retries").sweepBulkRetries;
+  LOST_RUN_REASON: string;
+  MAX_RESTARTS: number;
 };
 
 beforeAll(async () => {
@@ -29,6 +32,7 @@ beforeAll(async () => {
     ...(await import("./manage-endpoints")),
     ...(await import("./emit-event")),
     ...(await import("./bulk-retry")),
+    ...(await import("./sweep-bulk-retries")),
   };
 });
 afterAll(() => stack?.stop());
@@ -182,4 +186,59 @@ describe("retry all matching", () => {
     expect(await statuses(stranger.id, "lead.created")).toEqual({ failed: 3 });
     await receiver.close();
   });
+});
+
+describe("a bulk retry whose run was lost", () => {
+  /** A running job as the API creates it, without a run, last moved `minutesAgo`. */
+  async function job(orgId: string, total: number, minutesAgo: number, restarts = 0): Promise<string> {
+    const [{ id }] = await db.$queryRaw<{ id: string }[]>`
+      INSERT INTO jobs (id, organization_id, kind, filters, total, restarts, created_at, updated_at)
+      VALUES (gen_random_uuid(), ${orgId}::uuid, 'bulk_retry', '{}'::jsonb, ${total}, ${restarts},
+              now() - make_interval(mins => ${minutesAgo}), now() - make_interval(mins => ${minutesAgo}))
+      RETURNING id::text`;
+    return id;
+  }
+  const stall = (id: string, minutesAgo: number) =>
+    db.$executeRaw`UPDATE jobs SET updated_at = now() - make_interval(mins => ${minutesAgo}) WHERE id = ${id}::uuid`;
+
+  // The delivery sweep's cron may run the same sweep meanwhile: the assertions hold either way.
+  it("is restarted by the sweep from its progress, or failed with a reason after its restarts", async () => {
+    const org = await stack.organization();
+    const receiver = await startReceiver();
+    const { endpoint } = await lib.createEndpoint(db, org.id, { url: receiver.url, event_types: ["lead.created"] });
+    await seedFailed(org.id, [endpoint.id], 1500, "lead.created");
+    const lost = await job(org.id, 1500, 10);
+    expect(await lib.retryNextBatch(db, lost)).toEqual({ finished: false, flipped: 1000 });
+    await stall(lost, 10);
+    // Another organization: one job moving, one queued behind it (one run per organization), and
+    // one whose runs kept dying.
+    const other = await stack.organization();
+    const moving = await job(other.id, 10, 0);
+    const queued = await job(other.id, 10, 10);
+    const third = await stack.organization();
+    const dying = await job(third.id, 10, 10, lib.MAX_RESTARTS);
+
+    await lib.sweepBulkRetries(db);
+
+    await waitUntil(
+      async () => (await db.job.findUniqueOrThrow({ where: { id: lost } })).status !== "running",
+      60_000,
+      "the restarted job to finish",
+    );
+    expect(await db.job.findUniqueOrThrow({ where: { id: lost } })).toMatchObject({
+      status: "succeeded",
+      done: 1500,
+      restarts: 1,
+      error: null,
+    });
+    await waitUntil(async () => receiver.received.length === 1500, 60_000, "every delivery retried");
+    expect(new Set(receiver.received.map((r) => r.headers["webhook-id"])).size).toBe(1500);
+    expect(await db.job.findUniqueOrThrow({ where: { id: dying } })).toMatchObject({
+      status: "failed",
+      error: lib.LOST_RUN_REASON,
+    });
+    for (const id of [moving, queued])
+      expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "running", restarts: 0 });
+    await receiver.close();
+  }, 180_000);
 });

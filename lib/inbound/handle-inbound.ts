@@ -1,6 +1,7 @@
 import "server-only";
 import { errorResponse } from "@/lib/api/api-route";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
+import { clientAddress, trustedProxyHops } from "@/lib/auth/client-address";
 import { asAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
@@ -8,6 +9,7 @@ import { observeHttpRequest, observeInboundRequest } from "@/lib/metrics/observe
 import { inSpan } from "@/lib/tracing/tracing";
 import { withEvents, type Emit } from "@/lib/webhooks/emit-event";
 import { claimDedupeKey } from "./claim-dedupe-key";
+import { limitRejectedRequests } from "./limit-rejected-requests";
 import { recordInboundRequest, type InboundLogEntry, type InboundOutcome } from "./record-inbound-request";
 
 export type InboundResult = {
@@ -25,16 +27,19 @@ export type InboundContext = { db: Db; log: Partial<InboundLogEntry> & { started
 
 /**
  * Runs an inbound webhook handler and logs the request whatever happens: a 2xx with its outcome,
- * or a 4xx as "rejected" (or "unmatched" for a 404) with the reason. Bad input writes nothing else.
+ * or a 4xx as "rejected" (or "unmatched" for a 404) with the reason. Bad input writes nothing else;
+ * unverified rejected requests past their limit (per URL and source address) answer 429 and are not
+ * logged.
  * A handler that wrote its own success row in its statement says so (`logged`).
  */
 export async function handleInbound(
   source: InboundLogEntry["source"],
+  req: Request,
   handler: (ctx: InboundContext) => Promise<InboundResult>,
 ): Promise<Response> {
   const startedAt = performance.now();
   return inSpan("inbound.request", { "empfio.source": source }, async (span) => {
-    const { response, outcome } = await answerInbound(source, handler, startedAt);
+    const { response, outcome } = await answerInbound(source, req, handler, startedAt);
     span?.setAttributes({ "empfio.outcome": outcome, "http.response.status_code": response.status });
     observeInboundRequest(source, outcome);
     observeHttpRequest(INBOUND_ROUTES[source], "POST", response.status, startedAt);
@@ -53,6 +58,7 @@ const INBOUND_ROUTES: Record<InboundLogEntry["source"], string> = {
 
 async function answerInbound(
   source: InboundLogEntry["source"],
+  req: Request,
   handler: (ctx: InboundContext) => Promise<InboundResult>,
   startedAt: number,
 ): Promise<{ response: Response; outcome: InboundOutcome }> {
@@ -74,6 +80,12 @@ async function answerInbound(
     });
     return { response: Response.json(result.body), outcome: result.outcome };
   } catch (error) {
+    // A verified sender is the provider itself: its mistakes are the owner's to see, unlimited.
+    if (log.verification !== "verified") {
+      const address = clientAddress(req.headers.get("x-forwarded-for"), trustedProxyHops());
+      const limited = await limitRejectedRequests(db, source, log.connectionId, address);
+      if (limited) return { response: errorResponse(limited), outcome: "rejected" };
+    }
     const response = errorResponse(error);
     const known = asAppError(error);
     const outcome = known?.status === 404 ? "unmatched" : "rejected";

@@ -24,6 +24,14 @@ export function deliveryTimeoutMs(env: NodeJS.ProcessEnv = process.env): number 
   return Number(env.WEBHOOK_TIMEOUT_MS ?? 10_000);
 }
 
+/** WEBHOOK_MAX_ENDPOINTS_PER_ORGANIZATION: how many endpoints one organization may have (50). */
+export function maxEndpointsPerOrganization(env: NodeJS.ProcessEnv = process.env): number {
+  const max = Number(env.WEBHOOK_MAX_ENDPOINTS_PER_ORGANIZATION ?? 50);
+  if (!Number.isInteger(max) || max < 1)
+    throw new Error("WEBHOOK_MAX_ENDPOINTS_PER_ORGANIZATION must be a whole number of at least 1");
+  return max;
+}
+
 export function allowInsecureUrls(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.WEBHOOK_ALLOW_INSECURE_URLS === "1";
 }

@@ -4,10 +4,10 @@ import type { Actor } from "@/lib/api/authenticate-request";
 import { dispatchAlerts } from "@/lib/alerts/dispatch-alerts";
 import { raiseManualAlerts } from "@/lib/alerts/raise-manual-alerts";
 import type { Db, Tx } from "@/lib/db/client";
-import { notFound, validationError } from "@/lib/errors";
+import { AppError, notFound, validationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
-import { allowInsecureUrls, ROTATION_OVERLAP_MS } from "./delivery-settings";
+import { allowInsecureUrls, maxEndpointsPerOrganization, ROTATION_OVERLAP_MS } from "./delivery-settings";
 import { sealHeaders } from "./endpoint-headers";
 import { openSecret, sealSecret } from "./endpoint-secrets";
 import {
@@ -28,17 +28,27 @@ export async function createEndpoint(db: Db, organizationId: string, input: Crea
   const data = parse(createEndpointSchema, input);
   const url = await safeUrl(data.url);
   const secret = generateSigningSecret();
-  const endpoint = await db.webhookEndpoint.create({
-    data: {
-      organizationId,
-      url,
-      description: data.description,
-      eventTypes: data.event_types,
-      secretEncrypted: sealSecret(secret),
-      customHeaders: sealHeaders(data.custom_headers, {}),
-      rateLimitPerSecond: data.rate_limit_per_second,
-      filter: storedFilter(data.filter),
-    },
+  const max = maxEndpointsPerOrganization();
+  // Creates in one organization queue on its lock, so concurrent ones cannot both pass the count.
+  const endpoint = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`endpoints:${organizationId}`}, 0))`;
+    if ((await tx.webhookEndpoint.count({ where: { organizationId } })) >= max)
+      throw new AppError(
+        "conflict",
+        `This organization has ${max} endpoints, the most allowed (WEBHOOK_MAX_ENDPOINTS_PER_ORGANIZATION). Delete one first.`,
+      );
+    return tx.webhookEndpoint.create({
+      data: {
+        organizationId,
+        url,
+        description: data.description,
+        eventTypes: data.event_types,
+        secretEncrypted: sealSecret(secret),
+        customHeaders: sealHeaders(data.custom_headers, {}),
+        rateLimitPerSecond: data.rate_limit_per_second,
+        filter: storedFilter(data.filter),
+      },
+    });
   });
   return { endpoint, secret };
 }

@@ -7,7 +7,7 @@ import { parseAgentEvent } from "@/lib/inbound/parse-agent-event";
 import { verifyInternalToken } from "@/lib/inbound/verify-internal-token";
 
 export function POST(req: Request) {
-  return handleInbound("agent", async ({ db, log }) => {
+  return handleInbound("agent", req, async ({ db, log }) => {
     verifiedOrThrow(verifyInternalToken(req.headers.get("authorization"), process.env.INTERNAL_AUTH_TOKEN), log);
     const event = commandOrThrow(parseAgentEvent(await readRawBodyOrThrow(req)));
     log.eventType = event.type;

@@ -9,7 +9,7 @@ import { openSecret } from "@/lib/webhooks/endpoint-secrets";
 type Params = { params: Promise<{ connection_id: string }> };
 
 export function POST(req: Request, { params }: Params) {
-  return handleInbound("varda", async ({ db, log }) => {
+  return handleInbound("varda", req, async ({ db, log }) => {
     const connection = await connectionOrThrow(db, log, "varda", (await params).connection_id);
     const raw = await readRawBodyOrThrow(req);
     const secret = connection.secretEncrypted && openSecret(connection.secretEncrypted);

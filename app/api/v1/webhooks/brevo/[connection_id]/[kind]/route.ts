@@ -11,7 +11,7 @@ import { openSecret } from "@/lib/webhooks/endpoint-secrets";
 type Params = { params: Promise<{ connection_id: string; kind: string }> };
 
 export function POST(req: Request, { params }: Params) {
-  return handleInbound("brevo", async ({ db, log }) => {
+  return handleInbound("brevo", req, async ({ db, log }) => {
     const { connection_id, kind } = await params;
     const connection = await connectionOrThrow(db, log, "brevo", connection_id);
     if (!isBrevoKind(kind))

@@ -14,7 +14,9 @@ const tally: Tally = { passed: 0, failed: 0 };
 const PARTS = ["unit", "integration", "e2e"] as const;
 const only = process.argv[2] as (typeof PARTS)[number] | undefined;
 // `npm test -- e2e overview team`: the words after "e2e" filter the Playwright specs by file name.
-const e2eFilter = only === "e2e" ? process.argv.slice(3) : [];
+// Playwright matches its arguments against the whole path, so a bare word would also match a
+// checkout whose folder holds it (/work/wt/team runs every spec): each word is held to the file name.
+const e2eFilter = only === "e2e" ? process.argv.slice(3).map((word) => `[^/]*${word}[^/]*\\.spec\\.ts$`) : [];
 if (only && !PARTS.includes(only)) {
   console.error(`Unknown part "${only}": npm test [-- ${PARTS.join("|")}]`);
   process.exit(2);

@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_DATA_DIR, E2E_SMTP_URL } from "./e2e/mail";
 import { TSX_NODE_ARGS } from "./scripts/lib/tsx-node-args";
 
 // Runs against the production build (`npm start`) on the database scripts/test.ts prepared.
@@ -43,7 +44,8 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: "e2e-auth-secret-e2e-auth-secret-0000",
       ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-      EMPFIO_DATA_DIR: process.env.E2E_DATA_DIR ?? "test-results/e2e-data",
+      EMPFIO_DATA_DIR: E2E_DATA_DIR,
+      SMTP_URL: E2E_SMTP_URL,
       WEBHOOK_ALLOW_INSECURE_URLS: "1",
       INNGEST_EXECUTOR_PORT: process.env.E2E_EXECUTOR_PORT ?? "8399",
       EMPFIO_WORKER_PORT: process.env.E2E_WORKER_PORT ?? String(Number(process.env.E2E_EXECUTOR_PORT ?? 8399) + 1),

@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton, SkeletonRows } from "@/components/ui/skeleton";
 import { useOrg } from "@/lib/api-client/org-context";
+import { useMe } from "@/lib/api-client/use-me";
 import type { Overview } from "@/lib/api-client/types";
 import { useOverview } from "@/lib/api-client/use-overview";
 
@@ -223,20 +224,27 @@ function WebhookHealth({ webhooks }: { webhooks: Overview["webhooks"] }) {
   );
 }
 
+// The next steps are an owner's or admin's to take: a member is told who takes them (nothing
+// shows until /me answers, so neither flashes up for the wrong role).
 function NothingYet() {
   const org = useOrg();
+  const me = useMe();
   const link = "font-medium text-brand-700 underline dark:text-brand-100";
   return (
     <EmptyState icon={LayoutDashboard} title="Nothing to show yet">
       <p>Leads, bookings and conversations appear here as your AI receptionist captures them.</p>
-      <p className="mt-3 flex flex-wrap justify-center gap-x-4 gap-y-1">
-        <Link href={`/${org}/settings/integrations`} className={link}>
-          Connect your calendar
-        </Link>
-        <Link href={`/${org}/settings/integrations/webhooks/new`} className={link}>
-          Add a webhook
-        </Link>
-      </p>
+      {!me.data ? null : me.data.can_manage ? (
+        <p className="mt-3 flex flex-wrap justify-center gap-x-4 gap-y-1">
+          <Link href={`/${org}/settings/integrations`} className={link}>
+            Connect your calendar
+          </Link>
+          <Link href={`/${org}/settings/integrations/webhooks/new`} className={link}>
+            Add a webhook
+          </Link>
+        </p>
+      ) : (
+        <p className="mt-3">An owner or admin connects the calendar and adds webhooks.</p>
+      )}
     </EmptyState>
   );
 }

@@ -34,7 +34,10 @@ export function PendingInvitations() {
               className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm"
             >
               <span className="min-w-0">
-                <span className="font-medium break-all">{i.email}</span> <Badge tone="neutral">{i.role}</Badge>
+                <span className="font-medium break-all">{i.email}</span>{" "}
+                <Badge tone="neutral" className="capitalize">
+                  {i.role}
+                </Badge>
                 <span className="block text-xs text-zinc-600 dark:text-zinc-400">
                   {i.invited_by ? `Invited by ${i.invited_by}, ` : ""}expires <RelativeTime iso={i.expires_at} />
                 </span>

@@ -5,7 +5,7 @@ export function NativeSelect({ className, ...props }: React.SelectHTMLAttributes
   return (
     <select
       className={cn(
-        "h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100",
+        "h-10 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100",
         className,
       )}
       {...props}

@@ -5,9 +5,12 @@ export type ReceivedMail = { to: string[]; from: string; subject: string; text: 
 
 /**
  * A real SMTP server on loopback (the `smtp-server` package) that accepts the login in `url` and keeps
- * every message, parsed. `url` is what SMTP_URL should be set to.
+ * every message, parsed, also handing each to `onMail`. `url` is what SMTP_URL should be set to.
+ * A free port unless `port` is given.
  */
-export async function startSmtpInbox(options: { refuse?: () => boolean } = {}) {
+export async function startSmtpInbox(
+  options: { refuse?: () => boolean; port?: number; onMail?: (mail: ReceivedMail) => void } = {},
+) {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -26,19 +29,21 @@ export async function startSmtpInbox(options: { refuse?: () => boolean } = {}) {
       simpleParser(stream)
         .then((parsed: ParsedMail) => {
           const to = [parsed.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address ?? ""));
-          mails.push({
+          const mail = {
             to,
             from: parsed.from?.text ?? "",
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : "",
-          });
+          };
+          mails.push(mail);
+          options.onMail?.(mail);
           callback();
         })
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.server.address() as { port: number };
   return {
     url: `smtp://user:pass@127.0.0.1:${port}`,

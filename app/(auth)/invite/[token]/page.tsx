@@ -20,6 +20,17 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   if (!invitation) {
     title = "Invitation not found";
     body = <p>This invitation link is not valid. Check that you copied all of it, or ask for a new one.</p>;
+  } else if (invitation.state === "used" && user?.id === invitation.accountUserId) {
+    // The invitee, already signed in, opened their link again: send them in, not to sign-in.
+    title = "Invitation already used";
+    body = (
+      <p>
+        You joined {invitation.organization.name} with this link.{" "}
+        <Link href={`/${invitation.organization.slug}`} className={link}>
+          Go to {invitation.organization.name}
+        </Link>
+      </p>
+    );
   } else if (invitation.state !== "valid") {
     title = TITLES[invitation.state];
     body = (

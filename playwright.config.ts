@@ -10,6 +10,8 @@ if (!databaseUrl)
   throw new Error("E2E_DATABASE_URL is not set: run the e2e suite through `npm test` (scripts/test.ts)");
 
 export const E2E_BASE_URL = `http://localhost:${port}`;
+// The operator token of the server under test, which e2e/security.spec.ts reads /api/health's detail with.
+process.env.E2E_OPERATOR_TOKEN ??= "e2e-operator-token";
 
 export default defineConfig({
   testDir: "e2e",
@@ -50,6 +52,7 @@ export default defineConfig({
       INNGEST_EXECUTOR_PORT: process.env.E2E_EXECUTOR_PORT ?? "8399",
       EMPFIO_WORKER_PORT: process.env.E2E_WORKER_PORT ?? String(Number(process.env.E2E_EXECUTOR_PORT ?? 8399) + 1),
       NEXT_TELEMETRY_DISABLED: "1",
+      OPERATOR_TOKEN: process.env.E2E_OPERATOR_TOKEN,
     },
   },
 });

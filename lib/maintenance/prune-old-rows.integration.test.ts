@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "@/lib/db/client";
+import { waitUntil } from "@/lib/wait-until";
 import { createTestOrganization } from "@/test/support/webhook-fixtures";
 import { setUpTestDb } from "@/test/support/test-db";
 import { pruneOldRows } from "./prune-old-rows";
@@ -66,6 +68,12 @@ describe("pruneOldRows", () => {
     await t.db.$executeRaw`INSERT INTO login_attempts (email, ip, succeeded, attempted_at)
       SELECT 'kim@hair.example', '10.0.0.1', false, now() - make_interval(days => d, hours => 12)
       FROM generate_series(28, 33) d`;
+    // An old event replayed yesterday: its first delivery goes, the event stays with the replay.
+    await deliveries("old.replayed", 1, 40, "succeeded", 0);
+    await t.db
+      .$executeRaw`INSERT INTO webhook_deliveries (id, organization_id, event_id, endpoint_id, event_type, status, is_replay, created_at, updated_at)
+      SELECT gen_random_uuid(), ${org}::uuid, id, ${endpoint}::uuid, type, 'succeeded', true, now() - interval '1 day', now()
+      FROM webhook_events WHERE type = 'old.replayed'`;
     // Bulk retries: finished 31 and 29 days ago, and one started 40 days ago still running.
     await t.db
       .$executeRaw`INSERT INTO jobs (id, organization_id, kind, filters, total, status, created_at, updated_at, completed_at)
@@ -77,7 +85,7 @@ describe("pruneOldRows", () => {
 
     expect(done).toBe(true);
     expect(pruned).toEqual({
-      deliveries: 1_500,
+      deliveries: 1_501,
       attempts: 1_200 * 2 + 300 * 4,
       events: 1_501,
       inboundRequests: 5 * 500,
@@ -87,6 +95,7 @@ describe("pruneOldRows", () => {
     });
     expect(await countsByType()).toEqual({
       "old.pending": { events: 3, deliveries: 3, attempts: 3 },
+      "old.replayed": { events: 1, deliveries: 1, attempts: 0 },
       "new.succeeded": { events: 50, deliveries: 50, attempts: 50 },
       "new.pending": { events: 5, deliveries: 5, attempts: 0 },
     });
@@ -119,5 +128,30 @@ describe("pruneOldRows", () => {
       },
     });
     expect((await pruneOldRows(t.db, { days: 30 })).pruned).toMatchObject({ deliveries: 600, events: 600 });
+  });
+});
+
+describe("pruning events after a large delivery prune", () => {
+  it("looks each old event's deliveries up by index, however stale the statistics", async () => {
+    await deliveries("bulk.old", 10_000, 40, "succeeded", 0);
+    await deliveries("bulk.new", 10_000, 1, "succeeded", 0);
+    await t.db.$executeRawUnsafe("ALTER TABLE webhook_deliveries SET (autovacuum_enabled = false)");
+    await t.db.$executeRawUnsafe("ANALYZE webhook_deliveries");
+    // Half the deliveries gone, and the planner still counting them.
+    await t.db.$executeRaw`DELETE FROM webhook_deliveries WHERE event_type = 'bulk.old'`;
+    const scans = async () =>
+      (
+        await t.db.$queryRaw<{ read: number; idx: number }[]>`
+          SELECT seq_tup_read::int AS read, idx_scan::int AS idx FROM pg_stat_user_tables WHERE relname = 'webhook_deliveries'`
+      )[0];
+    const before = await scans();
+    // Its own connections, closed after: a backend's scan counts are published when it exits.
+    const db = createDb(t.url, 1);
+    const { pruned } = await pruneOldRows(db, { days: 30 });
+    await db.$disconnect();
+    expect(pruned.events).toBe(10_000);
+    await waitUntil(async () => (await scans()).idx > before.idx, 10_000, "the pruning's scans to be counted");
+    // Not one read of the 10,000 deliveries left (an anti-join hashing them read them every batch).
+    expect((await scans()).read - before.read).toBeLessThan(10_000);
   });
 });

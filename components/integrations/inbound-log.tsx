@@ -10,6 +10,7 @@ import { LoadMore } from "@/components/ui/load-more";
 import { NativeSelect } from "@/components/ui/native-select";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
+import { ClearFilters } from "@/components/ui/time-range-filter";
 import { useConnections } from "@/lib/api-client/use-connections";
 import { useInboundRequests } from "@/lib/api-client/use-inbound-requests";
 import type { InboundFilters } from "@/lib/api-client/types";
@@ -77,15 +78,7 @@ export function InboundLog({ initial }: { initial: InboundFilters }) {
             </NativeSelect>
           </Field>
         ) : null}
-        {active ? (
-          <button
-            type="button"
-            onClick={() => change({})}
-            className="h-10 text-sm font-medium text-brand-700 hover:underline dark:text-brand-100"
-          >
-            Clear filters
-          </button>
-        ) : null}
+        <ClearFilters active={active} onClear={() => change({})} />
         <label className="flex h-10 sm:ml-auto items-center gap-2 text-sm font-medium">
           <Switch checked={autoRefresh} onCheckedChange={setAutoRefresh} aria-describedby="inbound-refresh-hint" />
           Auto-refresh

@@ -1,16 +1,11 @@
 "use client";
 
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useEndpoints } from "@/lib/api-client/use-endpoints";
 import { useEventTypes } from "@/lib/api-client/use-event-types";
 import type { DeliveryFilters as Filters, DeliveryStatus } from "@/lib/api-client/types";
-
-// datetime-local values are local wall-clock times; the API wants ISO instants.
-function toIso(local: string): string | undefined {
-  return local ? new Date(local).toISOString() : undefined;
-}
+import { ClearFilters, TimeRangeFilter, toIso } from "@/components/ui/time-range-filter";
 
 export type FilterInputs = { status: string; event_type: string; endpoint_id: string; since: string; until: string };
 export const EMPTY_FILTERS: FilterInputs = { status: "", event_type: "", endpoint_id: "", since: "", until: "" };
@@ -38,7 +33,6 @@ export function DeliveryFilters({
   const { data: endpoints } = useEndpoints();
   const set = (key: keyof FilterInputs) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     onChange({ ...value, [key]: e.target.value });
-  const active = Object.values(value).some(Boolean);
   return (
     <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filter deliveries">
       <Field id="filter-status" label="Status" className="w-36">
@@ -71,21 +65,8 @@ export function DeliveryFilters({
           </NativeSelect>
         </Field>
       ) : null}
-      <Field id="filter-since" label="From" className="w-52">
-        <Input id="filter-since" type="datetime-local" value={value.since} onChange={set("since")} />
-      </Field>
-      <Field id="filter-until" label="Until" className="w-52">
-        <Input id="filter-until" type="datetime-local" value={value.until} onChange={set("until")} />
-      </Field>
-      {active ? (
-        <button
-          type="button"
-          onClick={() => onChange(EMPTY_FILTERS)}
-          className="h-10 text-sm font-medium text-brand-700 hover:underline dark:text-brand-100"
-        >
-          Clear filters
-        </button>
-      ) : null}
+      <TimeRangeFilter idPrefix="filter" value={value} onChange={(range) => onChange({ ...value, ...range })} />
+      <ClearFilters active={Object.values(value).some(Boolean)} onClear={() => onChange(EMPTY_FILTERS)} />
     </div>
   );
 }

@@ -6,7 +6,6 @@ import { useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { LoadMore } from "@/components/ui/load-more";
 import { NativeSelect } from "@/components/ui/native-select";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -15,13 +14,11 @@ import { useOrg } from "@/lib/api-client/org-context";
 import type { WebhookEvent } from "@/lib/api-client/types";
 import { useEvents } from "@/lib/api-client/use-events";
 import { useEventTypes } from "@/lib/api-client/use-event-types";
+import { ClearFilters, TimeRangeFilter, toIso } from "@/components/ui/time-range-filter";
 import { webhooksPath } from "./webhook-links";
 
 type Inputs = { type: string; since: string; until: string };
 const EMPTY: Inputs = { type: "", since: "", until: "" };
-
-// datetime-local values are local wall-clock times; the API wants ISO instants.
-const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
 
 const th = "px-3 py-2.5 font-medium whitespace-nowrap";
 const td = "px-3 py-2.5 align-top";
@@ -48,21 +45,12 @@ export function EventLog() {
             ))}
           </NativeSelect>
         </Field>
-        <Field id="event-filter-since" label="From" className="w-52">
-          <Input id="event-filter-since" type="datetime-local" value={inputs.since} onChange={set("since")} />
-        </Field>
-        <Field id="event-filter-until" label="Until" className="w-52">
-          <Input id="event-filter-until" type="datetime-local" value={inputs.until} onChange={set("until")} />
-        </Field>
-        {active ? (
-          <button
-            type="button"
-            onClick={() => setInputs(EMPTY)}
-            className="h-10 text-sm font-medium text-brand-700 hover:underline dark:text-brand-100"
-          >
-            Clear filters
-          </button>
-        ) : null}
+        <TimeRangeFilter
+          idPrefix="event-filter"
+          value={inputs}
+          onChange={(range) => setInputs({ ...inputs, ...range })}
+        />
+        <ClearFilters active={active} onClear={() => setInputs(EMPTY)} />
       </div>
       {query.isPending ? (
         <SkeletonRows rows={5} label="Loading events" />

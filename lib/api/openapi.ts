@@ -45,7 +45,8 @@ const OPS: Record<string, Record<string, Op>> = {
       ok: [200, z.object({ data: z.array(R.endpointResponse) })],
     },
     post: {
-      summary: "Create an endpoint; returns its secret once and the result of the test ping it sent",
+      summary:
+        "Create an endpoint; returns its secret once and the result of the test ping it sent. 409 past WEBHOOK_MAX_ENDPOINTS_PER_ORGANIZATION (50); 429 past 20 a minute per organization",
       body: createEndpointSchema,
       ok: [201, z.object({ endpoint: R.endpointResponse, secret: z.string(), test_ping: R.pingResponse })],
       manage: true,
@@ -90,7 +91,8 @@ const OPS: Record<string, Record<string, Op>> = {
   },
   "/webhook-endpoints/{id}/send-sample": {
     post: {
-      summary: "Send a catalogue sample of an event type through the full pipeline",
+      summary:
+        "Send a catalogue sample of an event type through the full pipeline (429 past 30 a minute per organization)",
       body: z.object({ event_type: z.string() }),
       ok: [202, z.object({ event_id: z.uuid(), delivery_ids: z.array(z.uuid()) })],
       manage: true,

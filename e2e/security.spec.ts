@@ -96,6 +96,9 @@ test("a fresh npm start seeds nothing, prints no password, and /setup makes the 
     await expect.poll(() => output, { timeout: 180_000 }).toContain("Empfio is ready");
     expect(output).toContain(`No users yet: create the first owner at ${base}/setup`);
     expect(output).not.toMatch(/^\s*password\s/m);
+    // Without OPERATOR_TOKEN, production shows the health detail to nobody.
+    const health = await page.request.get(`${base}/api/health`, { headers: { Authorization: "Bearer " } });
+    expect(await health.json()).toEqual({ ok: true });
 
     await page.goto(`${base}/login`);
     await screenshot(page, "login-before-setup");

@@ -1,11 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createDb, type Db } from "@/lib/db/client";
 import { createOrganization } from "@/lib/organizations/create-organization";
+import { outboxEvent } from "@/lib/webhooks/emit-event";
+import { EVENT_CATALOGUE } from "@/lib/webhooks/event-catalogue";
 import { startReceiver } from "@/test/support/receiver";
 import { checkScreen, signIn } from "./fixtures";
 
-// The event log and replaying an event, against a real loopback receiver and the real pipeline. The organization is this
-// spec's own, so the counts it asserts are its own.
+// The event log, replaying an event and retrying all matching failed deliveries, against a real loopback receiver and
+// the real pipeline. The organization is this spec's own, so the counts it asserts are its own.
 const REPLAY = { email: "owner@replay-salon.example", password: "replay-password-1", org: "replay-salon" };
 const base = `/${REPLAY.org}/settings/integrations/webhooks`;
 const H = { "X-Empfio-Organization": REPLAY.org };
@@ -13,19 +15,22 @@ const H = { "X-Empfio-Organization": REPLAY.org };
 let db: Db;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let endpointId = "";
+let orgId = "";
 
 // Generous: axe scans on a busy machine take long; nothing here asserts a timing.
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 test.beforeAll(async () => {
   db = createDb(process.env.E2E_DATABASE_URL!, 2);
-  await createOrganization(db, {
+  ({
+    organization: { id: orgId },
+  } = await createOrganization(db, {
     name: "Replay Salon",
     slug: REPLAY.org,
     ownerEmail: REPLAY.email,
     ownerPassword: REPLAY.password,
     ownerName: "Rita Replay",
-  });
+  }));
   receiver = await startReceiver();
 });
 
@@ -91,4 +96,78 @@ test("the event log lists events; replaying one sends the same body with a new w
     .click();
   await expect(page.getByTestId("event-delivery")).toHaveCount(3);
   await expect.poll(() => receiver.received.filter((r) => JSON.parse(r.body).event === "lead.created").length).toBe(3);
+});
+
+/** `count` failed deliveries of `type` to the endpoint, an hour old, each of its own event. */
+async function seedFailed(type: "lead.created" | "booking.created", count: number) {
+  const { payload } = outboxEvent(orgId, type, EVENT_CATALOGUE[type].sample);
+  await db.$executeRaw`
+    WITH ev AS (
+      INSERT INTO webhook_events (id, organization_id, type, payload, occurred_at, created_at)
+      SELECT gen_random_uuid(), ${orgId}::uuid, ${type}, ${payload}, now(), now() - interval '1 hour'
+      FROM generate_series(1, ${count}) RETURNING id
+    )
+    INSERT INTO webhook_deliveries (id, organization_id, event_id, endpoint_id, event_type, status, attempt_count,
+      scheduled_attempts, last_status_code, completed_at, created_at, updated_at)
+    SELECT gen_random_uuid(), ${orgId}::uuid, ev.id, ${endpointId}::uuid, ${type}, 'failed', 4, 4, 500, now(),
+      now() - interval '1 hour', now()
+    FROM ev`;
+}
+
+test("retry all matching: the log's filters, confirmed with the count, progress until done", async ({ page }) => {
+  // More than one step's batch (1,000), so the job moves through its progress.
+  await seedFailed("lead.created", 1_200);
+  await seedFailed("booking.created", 5);
+  const leads = () => receiver.received.filter((r) => JSON.parse(r.body).event === "lead.created").length;
+  const leadsBefore = leads();
+
+  await signIn(page, REPLAY);
+  await page.goto(`${base}/deliveries`);
+  await page.getByLabel("Status").selectOption("failed");
+  await page.getByLabel("Event type").selectOption("lead.created");
+  await page.getByRole("button", { name: "Retry all matching" }).click();
+  const confirm = page.getByRole("dialog", { name: "Retry 1,200 failed deliveries?" });
+  await expect(confirm).toBeVisible();
+  await checkScreen(page, "bulk-retry-confirm");
+  // The last 200 held by another transaction: the job's first step re-queues 1,000 and its second
+  // waits for them, so the progress shows mid-way.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let holding = Promise.resolve();
+  await new Promise<void>((locked) => {
+    holding = db.$transaction(
+      async (tx) => {
+        // The offset in a subquery: FOR UPDATE beside OFFSET would lock the skipped rows too.
+        await tx.$queryRaw`SELECT id FROM webhook_deliveries WHERE id IN (
+          SELECT id FROM webhook_deliveries
+          WHERE organization_id = ${orgId}::uuid AND event_type = 'lead.created' AND status = 'failed'
+          ORDER BY created_at, id OFFSET 1000) FOR UPDATE`;
+        locked();
+        await held;
+      },
+      { timeout: 180_000 },
+    );
+  });
+  await confirm.getByRole("button", { name: "Retry 1,200" }).click();
+
+  const progress = page.getByTestId("bulk-retry-progress");
+  await expect(progress).toContainText("Re-queuing failed deliveries: 1,000 of 1,200");
+  await expect(progress.getByRole("progressbar", { name: "Bulk retry progress" })).toHaveAttribute(
+    "aria-valuenow",
+    "83",
+  );
+  await checkScreen(page, "bulk-retry-running");
+  release();
+  await holding;
+  await expect(progress).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
+  await expect(progress).toContainText("Re-queued 1,200 deliveries; they are being sent now.");
+  await expect(progress.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  await checkScreen(page, "bulk-retry-done");
+
+  await expect.poll(leads, { timeout: 120_000 }).toBe(leadsBefore + 1_200);
+  expect(
+    await db.webhookDelivery.count({
+      where: { organizationId: orgId, eventType: "booking.created", status: "failed" },
+    }),
+  ).toBe(5);
 });

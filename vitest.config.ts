@@ -3,12 +3,7 @@ import { defineConfig } from "vitest/config";
 
 // Integration tests (a database, a server, the network) are named *.integration.test.ts; the rest
 // are fast unit tests. `npm test -- unit` and `npm test -- integration` run one project each.
-const INTEGRATION = ["**/*.integration.test.ts", ...awaitingRename()];
-
-// Integration tests in files being rewritten on another branch, until they take the name.
-function awaitingRename(): string[] {
-  return ["inngest/executor/*.test.ts"];
-}
+const INTEGRATION = ["**/*.integration.test.ts"];
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },

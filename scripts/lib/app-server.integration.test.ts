@@ -1,0 +1,86 @@
+import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
+import { waitUntil } from "@/lib/wait-until";
+import { createAppServer } from "./app-server.mjs";
+
+// The server in front of Next.js, over real HTTP on loopback. Next.js itself is stood in for by
+// a handler (a mock of the app, named so) whose inbound webhooks hang until the test lets them go.
+let close: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await close?.();
+  close = null;
+});
+
+async function start(limits: { inboundConcurrency: number; inboundQueueLimit: number }) {
+  const app = { inside: 0, most: 0, forwardedFor: [] as string[] };
+  const held: (() => void)[] = [];
+  const mockNext = async (req: IncomingMessage, res: ServerResponse) => {
+    app.forwardedFor.push(String(req.headers["x-forwarded-for"]));
+    if (req.url!.startsWith("/api/v1/webhooks/")) {
+      app.inside++;
+      app.most = Math.max(app.most, app.inside);
+      await new Promise<void>((resolve) => held.push(resolve));
+      app.inside--;
+    }
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({ url: req.url }));
+  };
+  const server = createAppServer(mockNext, { hsts: null, ...limits });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () =>
+    new Promise((resolve) => {
+      held.splice(0).forEach((release) => release());
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  const releaseAll = () => held.splice(0).forEach((release) => release());
+  return { app, origin, held, releaseAll };
+}
+
+const agentEvent = (origin: string) =>
+  fetch(`${origin}/api/v1/webhooks/agent-event`, { method: "POST", body: "{}" }).then(async (r) => ({
+    status: r.status,
+    body: await r.json(),
+  }));
+
+describe("the production app server", () => {
+  it("answers a dashboard request at once while a burst of inbound webhooks waits its turn", async () => {
+    const { app, origin, held, releaseAll } = await start({ inboundConcurrency: 3, inboundQueueLimit: 100 });
+    const burst = Array.from({ length: 40 }, () => agentEvent(origin));
+    await waitUntil(() => held.length === 3, 5_000, "three webhooks inside the app");
+
+    const dashboard = await fetch(`${origin}/api/v1/deliveries?limit=20`);
+    expect(dashboard.status).toBe(200);
+    expect(app.inside).toBe(3);
+
+    // Let them through a few at a time: never more than three inside, all answered.
+    while (app.most <= 3 && (await Promise.race([Promise.all(burst).then(() => true), tick()])) !== true) releaseAll();
+    expect(app.most).toBe(3);
+    expect((await Promise.all(burst)).map((r) => r.status)).toEqual(Array(40).fill(200));
+  });
+
+  it("tells a sender to retry when the queue is full, the limit counting only those waiting", async () => {
+    const { origin, held, releaseAll } = await start({ inboundConcurrency: 1, inboundQueueLimit: 2 });
+    const admitted = [agentEvent(origin), agentEvent(origin), agentEvent(origin)];
+    await waitUntil(() => held.length === 1, 5_000, "one webhook inside the app");
+    await tick();
+
+    const refused = await fetch(`${origin}/api/v1/webhooks/agent-event`, { method: "POST", body: "{}" });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(await refused.json()).toEqual({ error: { code: "overloaded", message: expect.any(String) } });
+
+    while ((await Promise.race([Promise.all(admitted).then(() => true), tick()])) !== true) releaseAll();
+    expect((await Promise.all(admitted)).map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+
+  it("appends the connection's address to X-Forwarded-For, whatever the client sent", async () => {
+    const { app, origin } = await start({ inboundConcurrency: 1, inboundQueueLimit: 1 });
+    await fetch(`${origin}/login`, { headers: { "x-forwarded-for": "203.0.113.9" } });
+    expect(app.forwardedFor).toEqual(["203.0.113.9, 127.0.0.1"]);
+  });
+});
+
+const tick = () => new Promise<false>((resolve) => setTimeout(() => resolve(false), 20));

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { cell, DataTable } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
 import { NativeSelect } from "@/components/ui/native-select";
 import { SkeletonRows } from "@/components/ui/skeleton";
@@ -15,8 +16,6 @@ import { useChangeRole, useMembers, useRemoveMember } from "@/lib/api-client/use
 import type { Role } from "@/lib/organizations/team-schemas";
 import { InviteDialog } from "./invite-dialog";
 import { PendingInvitations } from "./pending-invitations";
-
-const th = "px-4 py-3 font-medium whitespace-nowrap";
 
 export function MembersPanel({ organizationName }: { organizationName: string }) {
   const me = useMe();
@@ -62,45 +61,11 @@ function MembersTable({
   organizationName: string;
 }) {
   return (
-    <div
-      role="region"
-      aria-label="Members"
-      tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
-    >
-      <table className="w-full min-w-[640px] text-left text-sm">
-        <thead className="border-b border-zinc-200 text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className={th}>
-              Name
-            </th>
-            <th scope="col" className={th}>
-              Email
-            </th>
-            <th scope="col" className={th}>
-              Role
-            </th>
-            <th scope="col" className={th}>
-              Since
-            </th>
-            <th scope="col" className={th}>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {members.map((m) => (
-            <MemberRow
-              key={m.id}
-              member={m}
-              isMe={m.user_id === myUserId}
-              isOwner={isOwner}
-              orgName={organizationName}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable label="Members" columns={["Name", "Email", "Role", "Since", { hidden: "Actions" }]}>
+      {members.map((m) => (
+        <MemberRow key={m.id} member={m} isMe={m.user_id === myUserId} isOwner={isOwner} orgName={organizationName} />
+      ))}
+    </DataTable>
   );
 }
 
@@ -138,11 +103,11 @@ function MemberRow({
   }
   return (
     <tr data-testid="member-row">
-      <td className="px-4 py-3 font-medium">
+      <td className={`${cell} font-medium`}>
         {m.name} {isMe ? <Badge tone="info">You</Badge> : null}
       </td>
-      <td className="px-4 py-3">{m.email}</td>
-      <td className="px-4 py-3">
+      <td className={cell}>{m.email}</td>
+      <td className={cell}>
         {isOwner ? (
           <NativeSelect
             aria-label={`Role of ${m.name}`}
@@ -159,8 +124,8 @@ function MemberRow({
           <span className="capitalize">{m.role}</span>
         )}
       </td>
-      <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">{m.joined_at.slice(0, 10)}</td>
-      <td className="px-4 py-3 text-right">
+      <td className={`${cell} text-zinc-600 dark:text-zinc-400`}>{m.joined_at.slice(0, 10)}</td>
+      <td className={`${cell} text-right`}>
         {isMe ? (
           <ConfirmDialog
             trigger={

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CodeBlock, prettyJson } from "@/components/ui/code-block";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { cell, DataTable } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -23,8 +24,6 @@ import { DeliveryStatusBadge } from "./status-badges";
 import { webhooksPath } from "./webhook-links";
 
 const ALL = "";
-const th = "px-3 py-2.5 font-medium whitespace-nowrap";
-const td = "px-3 py-2.5 align-top";
 
 /** One event: its payload, every delivery of it (replays included), and replaying it. */
 export function EventDetail({ id }: { id: string }) {
@@ -127,65 +126,40 @@ function ReplayForm({ detail }: { detail: WebhookEventDetail }) {
 function EventDeliveries({ eventId, rows, canReplay }: { eventId: string; rows: Delivery[]; canReplay: boolean }) {
   const org = useOrg();
   return (
-    <div
-      role="region"
-      aria-label="Deliveries of this event"
-      tabIndex={0}
-      className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800"
+    <DataTable
+      label="Deliveries of this event"
+      caption="Deliveries of this event, oldest first"
+      columns={["Status", "Endpoint", "Attempts", "Sent", { hidden: "Actions" }]}
     >
-      <table className="w-full min-w-[640px] text-left text-sm">
-        <caption className="sr-only">Deliveries of this event, oldest first</caption>
-        <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className={th}>
-              Status
-            </th>
-            <th scope="col" className={th}>
-              Endpoint
-            </th>
-            <th scope="col" className={th}>
-              Attempts
-            </th>
-            <th scope="col" className={th}>
-              Sent
-            </th>
-            <th scope="col" className={th}>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {rows.map((d) => (
-            <tr key={d.id} data-testid="event-delivery" data-status={d.status} data-replay={d.is_replay}>
-              <td className={td}>
-                <DeliveryStatusBadge status={d.status} />
-              </td>
-              <td className={`${td} max-w-72`}>
-                <Link
-                  href={webhooksPath(org, `/deliveries/${d.id}`)}
-                  className="block truncate font-mono text-xs text-brand-700 hover:underline dark:text-brand-100"
-                  title={d.endpoint_url ?? undefined}
-                >
-                  {d.endpoint_url}
-                </Link>
-                {d.is_replay ? (
-                  <Badge tone="info" className="mt-1">
-                    <Repeat aria-hidden className="size-3" /> Replay
-                  </Badge>
-                ) : null}
-              </td>
-              <td className={`${td} tabular-nums`}>{d.attempt_count}</td>
-              <td className={`${td} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
-                <RelativeTime iso={d.created_at} />
-              </td>
-              <td className={`${td} text-right`}>
-                {canReplay ? <ReplayToEndpoint eventId={eventId} delivery={d} /> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+      {rows.map((d) => (
+        <tr key={d.id} data-testid="event-delivery" data-status={d.status} data-replay={d.is_replay}>
+          <td className={cell}>
+            <DeliveryStatusBadge status={d.status} />
+          </td>
+          <td className={`${cell} max-w-72`}>
+            <Link
+              href={webhooksPath(org, `/deliveries/${d.id}`)}
+              className="block truncate font-mono text-xs text-brand-700 hover:underline dark:text-brand-100"
+              title={d.endpoint_url ?? undefined}
+            >
+              {d.endpoint_url}
+            </Link>
+            {d.is_replay ? (
+              <Badge tone="info" className="mt-1">
+                <Repeat aria-hidden className="size-3" /> Replay
+              </Badge>
+            ) : null}
+          </td>
+          <td className={`${cell} tabular-nums`}>{d.attempt_count}</td>
+          <td className={`${cell} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
+            <RelativeTime iso={d.created_at} />
+          </td>
+          <td className={`${cell} text-right`}>
+            {canReplay ? <ReplayToEndpoint eventId={eventId} delivery={d} /> : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -3,6 +3,7 @@
 import { Radio } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { cell, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Field } from "@/components/ui/field";
@@ -19,9 +20,6 @@ import { webhooksPath } from "./webhook-links";
 
 type Inputs = { type: string; since: string; until: string };
 const EMPTY: Inputs = { type: "", since: "", until: "" };
-
-const th = "px-3 py-2.5 font-medium whitespace-nowrap";
-const td = "px-3 py-2.5 align-top";
 
 /** Every event the organization emitted, newest first, with what became of its deliveries. */
 export function EventLog() {
@@ -74,52 +72,34 @@ export function EventLog() {
 function EventTable({ rows }: { rows: WebhookEvent[] }) {
   const org = useOrg();
   return (
-    <div
-      role="region"
-      aria-label="Events"
-      tabIndex={0}
-      className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800"
+    <DataTable
+      label="Events"
+      caption="Events, newest first"
+      columns={["Event", "Deliveries", "Occurred"]}
+      minWidth="min-w-[560px]"
     >
-      <table className="w-full min-w-[560px] text-left text-sm">
-        <caption className="sr-only">Events, newest first</caption>
-        <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 uppercase dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-400">
-          <tr>
-            <th scope="col" className={th}>
-              Event
-            </th>
-            <th scope="col" className={th}>
-              Deliveries
-            </th>
-            <th scope="col" className={th}>
-              Occurred
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {rows.map((e) => (
-            <tr key={e.id} data-testid="event-row" className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
-              <td className={td}>
-                <Link
-                  href={webhooksPath(org, `/events/${e.id}`)}
-                  className="font-mono font-medium text-brand-700 hover:underline dark:text-brand-100"
-                >
-                  {e.type}
-                </Link>
-                {e.endpoint_id ? (
-                  <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">sample for one endpoint</span>
-                ) : null}
-              </td>
-              <td className={td}>
-                <DeliveryCounts counts={e.deliveries} />
-              </td>
-              <td className={`${td} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
-                <RelativeTime iso={e.occurred_at} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+      {rows.map((e) => (
+        <tr key={e.id} data-testid="event-row" className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
+          <td className={cell}>
+            <Link
+              href={webhooksPath(org, `/events/${e.id}`)}
+              className="font-mono font-medium text-brand-700 hover:underline dark:text-brand-100"
+            >
+              {e.type}
+            </Link>
+            {e.endpoint_id ? (
+              <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">sample for one endpoint</span>
+            ) : null}
+          </td>
+          <td className={cell}>
+            <DeliveryCounts counts={e.deliveries} />
+          </td>
+          <td className={`${cell} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
+            <RelativeTime iso={e.occurred_at} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -3,7 +3,7 @@ import { CalendarDays } from "lucide-react";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { CancelBookingButton } from "@/components/records/cancel-booking-button";
 import { StatusBadge } from "@/components/records/lead-status-select";
-import { cell, RecordsTable } from "@/components/records/records-table";
+import { cell, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireMembership } from "@/lib/auth/session";
 import { cn } from "@/lib/cn";
@@ -29,7 +29,10 @@ export default async function BookingsPage({ params }: { params: Promise<{ org: 
           Appointments appear here once a customer books through Cal.com or Brevo.
         </EmptyState>
       ) : (
-        <RecordsTable caption="Bookings" columns={["Service", "Lead", "When (UTC)", "Source", "Status", ""]}>
+        <DataTable
+          label="Bookings"
+          columns={["Service", "Lead", "When (UTC)", "Source", "Status", { hidden: "Actions" }]}
+        >
           {bookings.map((b) => (
             <tr key={b.id} data-testid="booking-row">
               <td className={cn(cell, "font-medium")}>{b.service}</td>
@@ -53,7 +56,7 @@ export default async function BookingsPage({ params }: { params: Promise<{ org: 
               </td>
             </tr>
           ))}
-        </RecordsTable>
+        </DataTable>
       )}
     </>
   );

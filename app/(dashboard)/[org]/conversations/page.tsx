@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { MessagesSquare, TriangleAlert } from "lucide-react";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { StatusBadge } from "@/components/records/lead-status-select";
-import { cell, RecordsTable } from "@/components/records/records-table";
+import { cell, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireMembership } from "@/lib/auth/session";
 import { cn } from "@/lib/cn";
@@ -22,7 +22,7 @@ export default async function ConversationsPage({ params }: { params: Promise<{ 
           Conversations appear here as customers reach out on any channel.
         </EmptyState>
       ) : (
-        <RecordsTable caption="Conversations" columns={["Lead", "Channel", "Status", "Messages", "Escalation"]}>
+        <DataTable label="Conversations" columns={["Lead", "Channel", "Status", "Messages", "Escalation"]}>
           {conversations.map((c) => (
             <tr key={c.id} className={c.status === "escalated" ? "bg-red-50/60 dark:bg-red-950/30" : undefined}>
               <td className={cn(cell, "font-medium")}>{c.lead?.name ?? "Unknown contact"}</td>
@@ -43,7 +43,7 @@ export default async function ConversationsPage({ params }: { params: Promise<{ 
               </td>
             </tr>
           ))}
-        </RecordsTable>
+        </DataTable>
       )}
     </>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { UserSquare } from "lucide-react";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { LeadStatusSelect } from "@/components/records/lead-status-select";
-import { cell, RecordsTable } from "@/components/records/records-table";
+import { cell, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireMembership } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -70,7 +70,7 @@ export default async function LeadsPage({ params, searchParams }: Props) {
           New leads from WhatsApp, Telegram, phone and web chat appear here as the AI agent, Varda or Brevo report them.
         </EmptyState>
       ) : (
-        <RecordsTable caption="Leads" columns={["Name", "Contact", "Channel", "Status", "Captured"]}>
+        <DataTable label="Leads" columns={["Name", "Contact", "Channel", "Status", "Captured"]}>
           {leads.map((l) => (
             <tr key={l.id} data-testid="lead-row">
               <td className={cn(cell, "font-medium")}>{l.name}</td>
@@ -95,7 +95,7 @@ export default async function LeadsPage({ params, searchParams }: Props) {
               </td>
             </tr>
           ))}
-        </RecordsTable>
+        </DataTable>
       )}
     </>
   );

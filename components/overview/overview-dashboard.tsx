@@ -12,6 +12,7 @@ import { useOrg } from "@/lib/api-client/org-context";
 import { useMe } from "@/lib/api-client/use-me";
 import type { Overview } from "@/lib/api-client/types";
 import { useOverview } from "@/lib/api-client/use-overview";
+import { describeTrend } from "./describe-trend";
 
 // Recharts is a large bundle: loaded on its own so the Overview compiles and paints first.
 const DeliveriesChart = dynamic(() => import("./deliveries-chart"), {
@@ -29,10 +30,10 @@ export function OverviewDashboard() {
   return (
     <div className="space-y-6">
       <section aria-label="Leads and bookings" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <Stat label="Leads today" trend={data.leads.today} against={`by this time last ${weekday()}`} />
-        <Stat label="Leads this week" trend={data.leads.week} against="by this point last week" />
-        <Stat label="Bookings today" trend={data.bookings.today} against={`by this time last ${weekday()}`} />
-        <Stat label="Bookings this week" trend={data.bookings.week} against="by this point last week" />
+        <Stat label="Leads today" trend={data.leads.today} against={`this time last ${weekday()}`} />
+        <Stat label="Leads this week" trend={data.leads.week} against="this point last week" />
+        <Stat label="Bookings today" trend={data.bookings.today} against={`this time last ${weekday()}`} />
+        <Stat label="Bookings this week" trend={data.bookings.week} against="this point last week" />
       </section>
       <div className="grid gap-4 lg:grid-cols-2">
         <UpcomingBookings upcoming={data.upcoming_bookings} />
@@ -53,7 +54,6 @@ function weekday() {
 function Stat({ label, trend, against }: { label: string; trend: Trend; against: string }) {
   const diff = trend.current - trend.previous;
   const Icon = diff > 0 ? ArrowUpRight : diff < 0 ? ArrowDownRight : Minus;
-  const words = diff > 0 ? `${diff} more than` : diff < 0 ? `${-diff} fewer than` : "the same as";
   return (
     <Card className="p-4" data-testid="stat">
       <h2 className="text-sm font-medium text-zinc-600 dark:text-zinc-400">{label}</h2>
@@ -68,9 +68,7 @@ function Stat({ label, trend, against }: { label: string; trend: Trend; against:
         }
       >
         <Icon aria-hidden className="size-4 shrink-0" />
-        <span>
-          {words} {trend.previous} {against}
-        </span>
+        <span>{describeTrend(trend, against)}</span>
       </p>
     </Card>
   );

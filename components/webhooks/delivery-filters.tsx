@@ -2,10 +2,10 @@
 
 import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { useEndpoints } from "@/lib/api-client/use-endpoints";
-import { useEventTypes } from "@/lib/api-client/use-event-types";
-import type { DeliveryFilters as Filters, DeliveryStatus } from "@/lib/api-client/types";
 import { ClearFilters, TimeRangeFilter, toIso } from "@/components/ui/time-range-filter";
+import { useEndpoints } from "@/lib/api-client/use-endpoints";
+import type { DeliveryFilters as Filters, DeliveryStatus } from "@/lib/api-client/types";
+import { EventTypeFilter } from "./event-type-filter";
 
 export type FilterInputs = { status: string; event_type: string; endpoint_id: string; since: string; until: string };
 export const EMPTY_FILTERS: FilterInputs = { status: "", event_type: "", endpoint_id: "", since: "", until: "" };
@@ -29,7 +29,6 @@ export function DeliveryFilters({
   onChange: (next: FilterInputs) => void;
   showEndpoint: boolean;
 }) {
-  const { data: types } = useEventTypes();
   const { data: endpoints } = useEndpoints();
   const set = (key: keyof FilterInputs) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     onChange({ ...value, [key]: e.target.value });
@@ -43,16 +42,11 @@ export function DeliveryFilters({
           <option value="failed">Failed</option>
         </NativeSelect>
       </Field>
-      <Field id="filter-event" label="Event type" className="w-52">
-        <NativeSelect id="filter-event" value={value.event_type} onChange={set("event_type")}>
-          <option value="">All</option>
-          {(types ?? []).map((t) => (
-            <option key={t.name} value={t.name}>
-              {t.name}
-            </option>
-          ))}
-        </NativeSelect>
-      </Field>
+      <EventTypeFilter
+        id="filter-event"
+        value={value.event_type}
+        onChange={(event_type) => onChange({ ...value, event_type })}
+      />
       {showEndpoint ? (
         <Field id="filter-endpoint" label="Endpoint" className="w-64 max-w-full">
           <NativeSelect id="filter-endpoint" value={value.endpoint_id} onChange={set("endpoint_id")}>

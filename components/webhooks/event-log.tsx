@@ -6,16 +6,14 @@ import { useState } from "react";
 import { cell, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
-import { Field } from "@/components/ui/field";
 import { LoadMore } from "@/components/ui/load-more";
-import { NativeSelect } from "@/components/ui/native-select";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SkeletonRows } from "@/components/ui/skeleton";
+import { ClearFilters, TimeRangeFilter, toIso } from "@/components/ui/time-range-filter";
 import { useOrg } from "@/lib/api-client/org-context";
 import type { WebhookEvent } from "@/lib/api-client/types";
 import { useEvents } from "@/lib/api-client/use-events";
-import { useEventTypes } from "@/lib/api-client/use-event-types";
-import { ClearFilters, TimeRangeFilter, toIso } from "@/components/ui/time-range-filter";
+import { EventTypeFilter } from "./event-type-filter";
 import { webhooksPath } from "./webhook-links";
 
 type Inputs = { type: string; since: string; until: string };
@@ -24,25 +22,17 @@ const EMPTY: Inputs = { type: "", since: "", until: "" };
 /** Every event the organization emitted, newest first, with what became of its deliveries. */
 export function EventLog() {
   const [inputs, setInputs] = useState<Inputs>(EMPTY);
-  const { data: types } = useEventTypes();
   const query = useEvents({ type: inputs.type || undefined, since: toIso(inputs.since), until: toIso(inputs.until) });
   const rows = query.data?.pages.flatMap((p) => p.data) ?? [];
   const active = Object.values(inputs).some(Boolean);
-  const set = (key: keyof Inputs) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setInputs({ ...inputs, [key]: e.target.value });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filter events">
-        <Field id="event-filter-type" label="Event type" className="w-52">
-          <NativeSelect id="event-filter-type" value={inputs.type} onChange={set("type")}>
-            <option value="">All</option>
-            {(types ?? []).map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </Field>
+        <EventTypeFilter
+          id="event-filter-type"
+          value={inputs.type}
+          onChange={(type) => setInputs({ ...inputs, type })}
+        />
         <TimeRangeFilter
           idPrefix="event-filter"
           value={inputs}

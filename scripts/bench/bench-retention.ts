@@ -1,8 +1,10 @@
 // npm run bench:retention: seeds BENCH_DELIVERIES (1,000,000) deliveries spread over 90 days, each
 // with its event and one attempt, in a throwaway database; prints the database's size with every
 // row kept, then prunes to RETENTION_DAYS (30) with pruneOldRows while delivery writes go on (the
-// emit and the attempt's record, as the engine makes them), printing how long those writes took
-// and the longest lock wait seen, and the size after pruning.
+// emit and the attempt's record, as the engine makes them) and state updates hit the old
+// deliveries the pruning is about to delete (a retry of an old one, say: the only writes that can
+// wait on its row locks), printing how long both took, how many of those updates waited more than
+// 100 ms for a lock, the longest lock waits seen, and the size after pruning.
 import { performance } from "node:perf_hooks";
 import { loadavg } from "node:os";
 import pg from "pg";
@@ -115,21 +117,49 @@ async function main() {
         writes.push(performance.now() - t);
       }
     })();
-    // Longest wait on a lock seen by any session of the database, sampled every 5 ms.
+    // State updates of the oldest deliveries, the next pruning batch (100): each waits for as long
+    // as a pruning statement holds that row, and gives up after 100 ms (counted).
+    const updater = new pg.Client({ connectionString: database.url });
+    await updater.connect();
+    await updater.query("SET lock_timeout = '100ms'");
+    const updaterPid = (await updater.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+    const updates: number[] = [];
+    let blockedUpdates = 0;
+    const updating = (async () => {
+      while (pruning) {
+        const { rows } = await updater.query<{ id: string }>(
+          `SELECT id FROM webhook_deliveries WHERE created_at < now() - make_interval(days => $1) AND status <> 'pending'
+           ORDER BY created_at LIMIT 1 OFFSET $2`,
+          [KEEP_DAYS, Math.floor(Math.random() * 100)],
+        );
+        if (!rows[0]) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          continue;
+        }
+        const t = performance.now();
+        try {
+          await updater.query("UPDATE webhook_deliveries SET updated_at = now() WHERE id = $1", [rows[0].id]);
+          updates.push(performance.now() - t);
+        } catch (error) {
+          if ((error as { code?: string }).code !== "55P03") throw error;
+          blockedUpdates++;
+        }
+      }
+    })();
+    // Longest wait on a lock seen by the delivery writes and by those updates, sampled every 5 ms.
     const sampler = new pg.Client({ connectionString: database.url });
     await sampler.connect();
-    let maxLockWaitMs = 0;
-    let lockWaitSamples = 0;
+    const lockWaitMs = { writes: 0, updates: 0 };
     const sampling = (async () => {
       while (pruning) {
-        const { rows } = await sampler.query<{ ms: number | null }>(
-          `SELECT max(extract(epoch FROM clock_timestamp() - state_change)) * 1000 AS ms FROM pg_stat_activity
-           WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        const { rows } = await sampler.query<{ updates: number | null; writes: number | null }>(
+          `SELECT max(extract(epoch FROM clock_timestamp() - state_change) * 1000) FILTER (WHERE pid = $1) AS updates,
+                  max(extract(epoch FROM clock_timestamp() - state_change) * 1000) FILTER (WHERE pid <> $1) AS writes
+           FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          [updaterPid],
         );
-        if (rows[0].ms !== null) {
-          lockWaitSamples++;
-          maxLockWaitMs = Math.max(maxLockWaitMs, Number(rows[0].ms));
-        }
+        lockWaitMs.updates = Math.max(lockWaitMs.updates, Number(rows[0].updates ?? 0));
+        lockWaitMs.writes = Math.max(lockWaitMs.writes, Number(rows[0].writes ?? 0));
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     })();
@@ -137,17 +167,29 @@ async function main() {
     const { pruned } = await pruneOldRows(db, { days: KEEP_DAYS });
     const pruneSeconds = (performance.now() - pruneStart) / 1000;
     pruning = false;
-    await Promise.all([writer, sampling]);
+    await Promise.all([writer, sampling, updating]);
     await sampler.end();
-    writes.sort((a, b) => a - b);
-    const pct = (p: number) => writes[Math.min(writes.length - 1, Math.floor(writes.length * p))].toFixed(1);
+    await updater.end();
+    const pct = (times: number[], p: number) =>
+      times.length === 0
+        ? "–"
+        : [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(times.length * p))].toFixed(1);
     console.log(
       `pruned to ${KEEP_DAYS} days in ${pruneSeconds.toFixed(0)} s: ${JSON.stringify(pruned)} ` +
         `(${Math.round(pruned.deliveries / pruneSeconds)} deliveries/s)`,
     );
     console.log(
-      `meanwhile ${writes.length} delivery writes (emit + attempt record): p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, ` +
-        `max ${writes[writes.length - 1].toFixed(1)} ms; lock waits seen in ${lockWaitSamples} samples, longest ${maxLockWaitMs.toFixed(1)} ms`,
+      `meanwhile ${writes.length} delivery writes (emit + attempt record): p50 ${pct(writes, 0.5)} ms, ` +
+        `p99 ${pct(writes, 0.99)} ms, max ${pct(writes, 1)} ms`,
+    );
+    console.log(
+      `and ${updates.length + blockedUpdates} state updates of old deliveries at the pruning's front: ` +
+        `p50 ${pct(updates, 0.5)} ms, p99 ${pct(updates, 0.99)} ms, max ${pct(updates, 1)} ms; ` +
+        `${blockedUpdates} waited more than 100 ms for a lock (lock_timeout)`,
+    );
+    console.log(
+      `longest lock wait sampled: delivery writes ${lockWaitMs.writes.toFixed(1)} ms, ` +
+        `old-delivery updates ${lockWaitMs.updates.toFixed(1)} ms`,
     );
     await admin.query("VACUUM ANALYZE");
     console.log(`after pruning and VACUUM: ${await size()} (the freed space is reused by new rows)`);

@@ -12,6 +12,8 @@ import { mailTo } from "./mail";
 const OWNER = { email: "owner@team-salon.example", password: "team-owner-password", org: "team-salon" };
 const ADMIN = { email: "admin@team-salon.example", password: "team-admin-password" };
 const NEWCOMER = { email: "nina@team-salon.example", name: "Nina Newcomer", password: "nina-password-1" };
+// Already has an Empfio account, as the owner of another salon.
+const ELSEWHERE = { email: "elsa@team-elsewhere.example", password: "elsa-password-1", org: "team-elsewhere" };
 const members = `/${OWNER.org}/settings/members`;
 
 let db: Db;
@@ -31,6 +33,13 @@ test.beforeAll(async () => {
     ownerName: "Tara Owner",
   });
   organization = created.organization;
+  await createOrganization(db, {
+    name: "Elsewhere Salon",
+    slug: ELSEWHERE.org,
+    ownerEmail: ELSEWHERE.email,
+    ownerPassword: ELSEWHERE.password,
+    ownerName: "Elsa Elsewhere",
+  });
   await addMember(db, { organizationId: organization.id, ...ADMIN, role: "admin", name: "Adam Admin" });
   const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000);
   const owner = await db.user.findUniqueOrThrow({ where: { email: OWNER.email } });
@@ -59,6 +68,18 @@ async function openInviteDialog(page: Page) {
   const dialog = page.getByRole("dialog", { name: "Invite someone" });
   await expect(dialog).toBeVisible();
   return dialog;
+}
+
+/** Invites `email` from the open members page; returns the link's path. */
+async function invite(page: Page, email: string, role: "admin" | "member") {
+  const dialog = await openInviteDialog(page);
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByLabel("Role").selectOption(role);
+  await dialog.getByRole("button", { name: "Create invitation" }).click();
+  const created = page.getByRole("dialog", { name: "Invitation created" });
+  const link = (await created.getByTestId("invitation-link").textContent())!;
+  await created.getByRole("button", { name: "Done" }).click();
+  return new URL(link).pathname;
 }
 
 test("an owner invites someone, who joins in a fresh browser with their role; the owner changes it and removes them", async ({
@@ -165,13 +186,7 @@ test("an owner invites someone, who joins in a fresh browser with their role; th
 test("pending invitations are listed and revoked; a revoked or expired link says so", async ({ page }) => {
   await signIn(page, OWNER);
   await page.goto(members);
-  const dialog = await openInviteDialog(page);
-  await dialog.getByLabel("Email").fill("sam@team-salon.example");
-  await dialog.getByLabel("Role").selectOption("admin");
-  await dialog.getByRole("button", { name: "Create invitation" }).click();
-  const created = page.getByRole("dialog", { name: "Invitation created" });
-  const link = (await created.getByTestId("invitation-link").textContent())!;
-  await created.getByRole("button", { name: "Done" }).click();
+  const link = await invite(page, "sam@team-salon.example", "admin");
 
   const row = page.getByTestId("invitation-row").filter({ hasText: "sam@team-salon.example" });
   await expect(row).toContainText("admin");
@@ -184,7 +199,7 @@ test("pending invitations are listed and revoked; a revoked or expired link says
   await expect(row).toHaveCount(0);
   await expect(page.getByText("None. Invite someone")).toBeVisible();
 
-  await page.goto(new URL(link).pathname);
+  await page.goto(link);
   await expect(page.getByRole("heading", { name: "Invitation withdrawn" })).toBeVisible();
   await expect(page.getByText("This invitation was withdrawn.")).toBeVisible();
   await checkScreen(page, "invitation-revoked");
@@ -194,6 +209,48 @@ test("pending invitations are listed and revoked; a revoked or expired link says
   await expect(page.getByText("This invitation link has expired (links last 7 days).")).toBeVisible();
   await expect(page.getByRole("button", { name: /join/i })).toHaveCount(0);
   await checkScreen(page, "invitation-expired");
+});
+
+test("someone with an account signs in from the link and joins with one click; another account cannot use it", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, OWNER);
+  await page.goto(members);
+  const link = await invite(page, ELSEWHERE.email, "member");
+
+  const context = await browser.newContext();
+  try {
+    const other = await context.newPage();
+    // A forwarded link opened by someone else's account: refused, with the way out.
+    await signIn(other, ADMIN);
+    await other.goto(link);
+    await expect(other.getByText(`You are signed in as ${ADMIN.email}.`)).toBeVisible();
+    await expect(other.getByRole("button", { name: "Join" })).toHaveCount(0);
+    await checkScreen(other, "invitation-other-account");
+
+    await context.clearCookies();
+    await other.goto(link);
+    await expect(other.getByText(`You already have an Empfio account as ${ELSEWHERE.email}.`)).toBeVisible();
+    await other.getByRole("link", { name: "Sign in to join" }).click();
+    await other.getByLabel("Email").fill(ELSEWHERE.email);
+    await other.getByLabel("Password").fill(ELSEWHERE.password);
+    await other.getByRole("button", { name: "Sign in" }).click();
+    await expect(other).toHaveURL(new RegExp(`${link}$`));
+    await expect(other.getByRole("heading", { name: "Join Team Salon" })).toBeVisible();
+    await checkScreen(other, "invitation-join-existing-account");
+    await other.getByRole("button", { name: "Join", exact: true }).click();
+    await expect(other).toHaveURL(new RegExp(`/${OWNER.org}$`));
+    const switcher = other.getByRole("button", { name: /Switch organization/ });
+    await expect(switcher).toContainText("Team Salon");
+    await expect(switcher).toContainText(/member/i);
+    await switcher.click();
+    await expect(other.getByRole("menuitem", { name: "Elsewhere Salon" })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+  await page.reload();
+  await expect(page.getByLabel("Role of Elsa Elsewhere")).toHaveValue("member");
 });
 
 test("an admin invites up to admin: a role above their own is refused with a clear message", async ({ page }) => {

@@ -1,27 +1,21 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
 import { canonicalJson, signatureHeader } from "@/inngest/executor/sign-request";
 import type { Db } from "@/lib/db/client";
 import { EVENT_CATALOGUE } from "@/lib/webhooks/event-catalogue";
 import { waitUntil } from "@/lib/wait-until";
-import { createTestDatabase, type TestDatabase } from "@/test/support/database";
-import { freePort } from "@/test/support/free-port";
-import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
+import { startDeliveryStack } from "@/test/support/delivery-stack";
+import { testInngestKeys } from "@/test/support/inngest-keys";
 import { startReceiver } from "@/test/support/receiver";
 import { hostRoute } from "@/test/support/route-host";
-import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
-import { waitForSync } from "@/test/support/executor-harness";
+import { createTestOrganization } from "@/test/support/webhook-fixtures";
 
 // The functions' endpoint as an attacker meets it: the worker's real SDK handler in signed mode,
 // the real executor signing its calls, a real receiver. Only what the executor signs may run a
 // function or change where the functions are called. The web app's route is off unless enabled,
 // and then just as strict.
-let database: TestDatabase;
-let executor: RunningExecutor;
-let host: { origin: string; url: string; close: () => Promise<void> };
+let stack: Awaited<ReturnType<typeof startDeliveryStack>>;
 let db: Db;
-const keys = testInngestKeys();
 let lib: {
   emitEvent: typeof import("@/lib/webhooks/emit-event").emitEvent;
   withEvents: typeof import("@/lib/webhooks/emit-event").withEvents;
@@ -30,40 +24,18 @@ let lib: {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const [executorPort, appPort] = [await freePort(), await freePort()];
-  setWebhookTestEnv({
-    DATABASE_URL: database.url,
-    ...signedInngestEnv(keys, executorPort, appPort),
-  });
-  host = await (await import("@/inngest/worker/functions-server")).startFunctionsServer(appPort);
-  executor = await startExecutor({
-    databaseUrl: database.url,
-    appUrl: host.url,
-    port: executorPort,
-    ...keys,
-    timeScale: 0.001,
-    preparedStatements: !database.embedded,
-    log: false,
-  });
-  await waitForSync(executor.url);
+  stack = await startDeliveryStack();
+  db = stack.db;
   lib = {
     ...(await import("@/lib/webhooks/emit-event")),
     createEndpoint: (await import("@/lib/webhooks/manage-endpoints")).createEndpoint,
     ENDPOINT_DELIVERIES_DUE: (await import("@/inngest/delivery-runs")).ENDPOINT_DELIVERIES_DUE,
   };
-  db = (await import("@/lib/db/client")).getDb();
 });
-
-afterAll(async () => {
-  await executor?.stop();
-  await host?.close();
-  await db?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => stack?.stop());
 
 /** A raw request, so the Host header can be anything. */
-function send(method: string, path: string, headers: Record<string, string>, body = "", origin = host.origin) {
+function send(method: string, path: string, headers: Record<string, string>, body = "", origin = stack.workerOrigin) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = http.request(origin + path, { method, headers }, (res) => {
       let text = "";
@@ -113,8 +85,8 @@ describe("the functions' endpoint", () => {
       undefined,
       "t=1&s=00",
       signatureHeader(body, testInngestKeys().signingKey),
-      signatureHeader(body, keys.signingKey, Date.now() - 10 * 60_000),
-      signatureHeader(`${body} `, keys.signingKey),
+      signatureHeader(body, stack.keys.signingKey, Date.now() - 10 * 60_000),
+      signatureHeader(`${body} `, stack.keys.signingKey),
     ];
     for (const signature of signatures) {
       const headers = {

@@ -10,7 +10,7 @@ const METRICS_TOKEN = "worker-metrics-token-0123456789";
 let stack: Awaited<ReturnType<typeof startDeliveryStack>>;
 
 beforeAll(async () => {
-  stack = await startDeliveryStack(async () => ({}), { METRICS_TOKEN });
+  stack = await startDeliveryStack({ env: { METRICS_TOKEN } });
 });
 afterAll(async () => {
   process.env.METRICS_TOKEN = "";

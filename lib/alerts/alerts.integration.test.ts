@@ -1,26 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
 import type { Db } from "@/lib/db/client";
 import { waitUntil } from "@/lib/wait-until";
 import { EVENT_CATALOGUE, parseEventData } from "@/lib/webhooks/event-catalogue";
 import { verifyEmpfioRequest, verifyStandardWebhook } from "@/lib/webhooks/sign-payload";
-import { createTestDatabase, type TestDatabase } from "@/test/support/database";
-import { freePort } from "@/test/support/free-port";
-import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
+import { startDeliveryStack } from "@/test/support/delivery-stack";
 import { startReceiver } from "@/test/support/receiver";
-import { hostRoute } from "@/test/support/route-host";
 import { startSmtpInbox } from "@/test/support/smtp-inbox";
-import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
-import { waitForSync } from "@/test/support/executor-harness";
+import { createTestOrganization } from "@/test/support/webhook-fixtures";
 
 // Alerts end to end: real deliveries through the app's Inngest route and our executor to
 // loopback receivers, mail through mail-send to a real SMTP server on loopback, the feed through
 // the real GET /api/v1/notifications route. The retry schedule runs 1,000× faster (time scale).
-let database: TestDatabase;
-let executor: RunningExecutor;
-let inngestHost: { url: string; close: () => Promise<void> };
-let apiHost: { url: string; close: () => Promise<void> };
+const NOTIFICATIONS = "/api/v1/notifications";
+let stack: Awaited<ReturnType<typeof startDeliveryStack>>;
 let smtp: Awaited<ReturnType<typeof startSmtpInbox>>;
 let db: Db;
 let lib: {
@@ -30,47 +23,23 @@ let lib: {
   createApiKey: typeof import("@/lib/api-keys/manage-api-keys").createApiKey;
 };
 
-const keys = testInngestKeys();
-
 beforeAll(async () => {
-  database = await createTestDatabase();
   smtp = await startSmtpInbox();
-  const [executorPort, appPort] = [await freePort(), await freePort()];
-  setWebhookTestEnv({
-    DATABASE_URL: database.url,
-    ...signedInngestEnv(keys, executorPort, appPort),
-    WEBHOOK_TIMEOUT_MS: "1000",
-    SMTP_URL: smtp.url,
-    APP_URL: "https://app.empfio.test",
+  stack = await startDeliveryStack({
+    routes: async () => ({ [NOTIFICATIONS]: await import("@/app/api/v1/notifications/route") }),
+    env: { SMTP_URL: smtp.url, APP_URL: "https://app.empfio.test" },
   });
-  inngestHost = await (await import("@/inngest/worker/functions-server")).startFunctionsServer(appPort);
-  const notifications = await import("@/app/api/v1/notifications/route");
-  apiHost = await hostRoute({ GET: notifications.GET }, "/api/v1/notifications");
-  executor = await startExecutor({
-    databaseUrl: database.url,
-    appUrl: inngestHost.url,
-    port: executorPort,
-    ...keys,
-    timeScale: 0.001,
-    preparedStatements: !database.embedded,
-    log: () => undefined,
-  });
-  await waitForSync(executor.url);
+  db = stack.db;
   lib = {
     withEvents: (await import("@/lib/webhooks/emit-event")).withEvents,
     ...(await import("@/lib/webhooks/manage-endpoints")),
     createApiKey: (await import("@/lib/api-keys/manage-api-keys")).createApiKey,
   };
-  db = (await import("@/lib/db/client")).getDb();
 });
 
 afterAll(async () => {
-  await executor?.stop();
-  await inngestHost?.close();
-  await apiHost?.close();
+  await stack?.stop();
   await smtp?.close();
-  await db?.$disconnect();
-  await database?.drop();
   delete process.env.SMTP_URL;
   delete process.env.APP_URL;
 });
@@ -127,9 +96,9 @@ describe("alerts", () => {
     expect(smtp.to(people.member.email)).toEqual([]);
 
     const { key } = await lib.createApiKey(db, org.id, { name: "test" });
-    const res = await fetch(`${apiHost.url}/api/v1/notifications`, { headers: { Authorization: `Bearer ${key}` } });
+    const res = await stack.call(key, "GET", NOTIFICATIONS, NOTIFICATIONS);
     expect(res.status).toBe(200);
-    const feed = (await res.json()) as {
+    const feed = res.body as {
       data: { level: string; title: string; endpoint_id: string }[];
       unread_count: number;
     };

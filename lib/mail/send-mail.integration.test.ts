@@ -1,54 +1,25 @@
-import { randomBytes } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
 import { waitUntil } from "@/lib/wait-until";
-import { createTestDatabase, type TestDatabase } from "@/test/support/database";
-import { freePort } from "@/test/support/free-port";
-import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
+import { startDeliveryStack } from "@/test/support/delivery-stack";
 import { startSmtpInbox } from "@/test/support/smtp-inbox";
-import { waitForSync } from "@/test/support/executor-harness";
 
 // sendMail → Inngest (the worker's real functions server, our executor) → mail-send → a real SMTP server on loopback.
-let database: TestDatabase;
-let executor: RunningExecutor;
-let host: { url: string; close: () => Promise<void> };
+let stack: Awaited<ReturnType<typeof startDeliveryStack>>;
 let smtp: Awaited<ReturnType<typeof startSmtpInbox>>;
 let refuse = 0;
 const DEFAULT_FROM = "Empfio <no-reply@empfio.localhost>";
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   smtp = await startSmtpInbox({ refuse: () => refuse-- > 0 });
-  const [executorPort, appPort] = [await freePort(), await freePort()];
-  const keys = testInngestKeys();
-  process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    ...signedInngestEnv(keys, executorPort, appPort),
-    SMTP_URL: smtp.url,
-    EMAIL_FROM: "Empfio Alerts <alerts@empfio.test>",
-  });
-  host = await (await import("@/inngest/worker/functions-server")).startFunctionsServer(appPort);
-  executor = await startExecutor({
-    databaseUrl: database.url,
-    appUrl: host.url,
-    port: executorPort,
-    ...keys,
-    timeScale: 0.001,
-    preparedStatements: !database.embedded,
-    log: () => undefined,
-  });
-  await waitForSync(executor.url);
+  stack = await startDeliveryStack({ env: { SMTP_URL: smtp.url, EMAIL_FROM: "Empfio Alerts <alerts@empfio.test>" } });
 });
 
 afterAll(async () => {
-  await executor?.stop();
-  await host?.close();
+  await stack?.stop();
   await smtp?.close();
-  await database?.drop();
   delete process.env.SMTP_URL;
   delete process.env.EMAIL_FROM;
 });

@@ -1,15 +1,12 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
 import type { Db } from "@/lib/db/client";
 import { waitUntil } from "@/lib/wait-until";
-import { createTestDatabase, type TestDatabase } from "@/test/support/database";
+import { startDeliveryStack } from "@/test/support/delivery-stack";
 import { freePort } from "@/test/support/free-port";
-import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
 import { startReceiver } from "@/test/support/receiver";
-import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
+import { createTestOrganization } from "@/test/support/webhook-fixtures";
 import { flushTracing, startTracing, traceCarrier } from "./tracing";
-import { waitForSync } from "@/test/support/executor-harness";
 
 // An agent event followed through OpenTelemetry: the inbound request, its change and emit, the
 // delivery run (the real SDK route driven by the executor) and the attempt, exported over
@@ -26,10 +23,7 @@ type OtlpSpan = {
 type Export = { resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[] };
 
 const AGENT_TOKEN = "internal-test-token-0123456789";
-const keys = testInngestKeys();
-let database: TestDatabase;
-let executor: RunningExecutor;
-let inngestRoute: { close: () => Promise<void> };
+let stack: Awaited<ReturnType<typeof startDeliveryStack>>;
 let collector: http.Server;
 let db: Db;
 const spans: OtlpSpan[] = [];
@@ -46,41 +40,22 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
   });
-  const [collectorPort, executorPort, appPort] = [await freePort(), await freePort(), await freePort()];
+  const collectorPort = await freePort();
   await new Promise<void>((resolve) => collector.listen(collectorPort, "127.0.0.1", resolve));
-  database = await createTestDatabase();
-  setWebhookTestEnv({
-    DATABASE_URL: database.url,
-    ...signedInngestEnv(keys, executorPort, appPort),
-    INTERNAL_AUTH_TOKEN: AGENT_TOKEN,
-    OTEL_BSP_SCHEDULE_DELAY: "100",
-  });
+  process.env.OTEL_BSP_SCHEDULE_DELAY = "100";
   // Without the endpoint, nothing starts: no context to pass on.
   await startTracing("empfio-test");
   expect(traceCarrier()).toEqual({});
   process.env.OTEL_EXPORTER_OTLP_ENDPOINT = `http://127.0.0.1:${collectorPort}`;
   await startTracing("empfio-test");
 
-  inngestRoute = await (await import("@/inngest/worker/functions-server")).startFunctionsServer(appPort);
-  executor = await startExecutor({
-    databaseUrl: database.url,
-    appUrl: `http://127.0.0.1:${appPort}/api/inngest`,
-    port: executorPort,
-    ...keys,
-    timeScale: 0.001,
-    preparedStatements: !database.embedded,
-    log: () => undefined,
-  });
-  await waitForSync(executor.url);
-  db = (await import("@/lib/db/client")).getDb();
+  stack = await startDeliveryStack({ env: { INTERNAL_AUTH_TOKEN: AGENT_TOKEN } });
+  db = stack.db;
 });
 
 afterAll(async () => {
   delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
-  await executor?.stop();
-  await inngestRoute?.close();
-  await db?.$disconnect();
-  await database?.drop();
+  await stack?.stop();
   await new Promise((resolve) => collector?.close(resolve));
 });
 

@@ -20,13 +20,13 @@ let lib: {
 
 beforeAll(async () => {
   // The default 10 s timeout: 2,000 requests on a busy test machine must not time out and retry.
-  stack = await startDeliveryStack(
-    async () => ({
+  stack = await startDeliveryStack({
+    routes: async () => ({
       "/api/v1/deliveries/retry": await import("@/app/api/v1/deliveries/retry/route"),
       "/api/v1/jobs/[id]": await import("@/app/api/v1/jobs/[id]/route"),
     }),
-    { WEBHOOK_TIMEOUT_MS: "10000" },
-  );
+    env: { WEBHOOK_TIMEOUT_MS: "10000" },
+  });
   db = stack.db;
   lib = {
     ...(await import("./manage-endpoints")),

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startExecutor, type RunningExecutor } from "@/inngest/executor/executor";
 import type { Db } from "@/lib/db/client";
 import { waitUntil } from "@/lib/wait-until";
-import { createTestDatabase, type TestDatabase } from "@/test/support/database";
+import { startDeliveryStack } from "@/test/support/delivery-stack";
 import { freePort } from "@/test/support/free-port";
-import { signedInngestEnv, testInngestKeys } from "@/test/support/inngest-keys";
 import { startReceiver } from "@/test/support/receiver";
 import { seedNodeVerifies, seedPythonVerifies } from "@/test/support/seed-snippets";
-import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
+import { createTestOrganization } from "@/test/support/webhook-fixtures";
 import { DEFAULT_DRAIN_OPTIONS } from "./drain-endpoint";
 import { EVENT_CATALOGUE } from "./event-catalogue";
-import { waitForSync } from "@/test/support/executor-harness";
 
 // The whole pipeline: emitEvent → hand-over → the worker's real Inngest SDK handler
 // (inngest/worker/functions-server.ts) → our embedded executor → the delivery run's steps, against
@@ -22,10 +19,7 @@ import { waitForSync } from "@/test/support/executor-harness";
 const TIME_SCALE = 0.001;
 const SCHEDULE = [60_000, 300_000, 1_800_000].map((ms) => ms * TIME_SCALE);
 
-let database: TestDatabase;
-let executor: RunningExecutor;
-let host: { url: string; close: () => Promise<void> };
-const keys = testInngestKeys();
+let stack: Awaited<ReturnType<typeof startDeliveryStack>>;
 let db: Db;
 const executorLog: string[] = [];
 let lib: {
@@ -38,41 +32,20 @@ let lib: {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const [executorPort, appPort] = [await freePort(), await freePort()];
-  setWebhookTestEnv({
-    DATABASE_URL: database.url,
-    ...signedInngestEnv(keys, executorPort, appPort),
-    WEBHOOK_TIMEOUT_MS: "500",
-  });
-  // Imported after the environment is set: the Inngest client reads INNGEST_* when created.
-  host = await (await import("@/inngest/worker/functions-server")).startFunctionsServer(appPort);
-  // PGlite serves every connection from one session, where named prepared statements would collide.
-  executor = await startExecutor({
-    databaseUrl: database.url,
-    appUrl: host.url,
-    port: executorPort,
-    ...keys,
+  stack = await startDeliveryStack({
+    env: { WEBHOOK_TIMEOUT_MS: "500" },
     timeScale: TIME_SCALE,
-    preparedStatements: !database.embedded,
-    log: (line) => executorLog.push(line),
+    executorLog: (line) => executorLog.push(line),
   });
-  await waitForSync(executor.url);
+  db = stack.db;
   lib = {
     ...(await import("./emit-event")),
     sweepDeliveries: (await import("./sweep-deliveries")).sweepDeliveries,
     createEndpoint: (await import("./manage-endpoints")).createEndpoint,
     createLeadOnce: (await import("@/lib/inbound/create-lead-once")).createLeadOnce,
   };
-  db = (await import("@/lib/db/client")).getDb();
 });
-
-afterAll(async () => {
-  await executor?.stop();
-  await host?.close();
-  await db?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => stack?.stop());
 
 async function deliverOne(
   reply: Parameters<typeof startReceiver>[0],

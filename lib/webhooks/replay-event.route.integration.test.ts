@@ -16,11 +16,13 @@ let lib: {
 };
 
 beforeAll(async () => {
-  stack = await startDeliveryStack(async () => ({
-    "/api/v1/events": await import("@/app/api/v1/events/route"),
-    "/api/v1/events/[id]": await import("@/app/api/v1/events/[id]/route"),
-    "/api/v1/events/[id]/replay": await import("@/app/api/v1/events/[id]/replay/route"),
-  }));
+  stack = await startDeliveryStack({
+    routes: async () => ({
+      "/api/v1/events": await import("@/app/api/v1/events/route"),
+      "/api/v1/events/[id]": await import("@/app/api/v1/events/[id]/route"),
+      "/api/v1/events/[id]/replay": await import("@/app/api/v1/events/[id]/replay/route"),
+    }),
+  });
   db = stack.db;
   lib = { ...(await import("./emit-event")), ...(await import("./manage-endpoints")) };
 });

@@ -9,17 +9,29 @@ import { waitForSync } from "./executor-harness";
 
 type Handlers = Parameters<typeof hostRoute>[0];
 
+type DeliveryStackOptions = {
+  /** Imports the /api/v1 routes to host (after the environment is set), keyed by their app/ path. */
+  routes?: () => Promise<Record<string, Handlers>>;
+  /** The app's environment beyond the stack's own (SMTP_URL, APP_URL…); it wins over the stack's. */
+  env?: Record<string, string>;
+  /** The executor's time scale: at 0.001 the retry schedule's minutes pass in milliseconds. */
+  timeScale?: number;
+  /** Receives the executor's log lines, which are dropped otherwise. */
+  executorLog?: (line: string) => void;
+};
+
 /**
  * The app's delivery stack on loopback for an integration test: a throwaway database, the real
- * worker's functions server (inngest/worker/functions-server.ts) driven by the embedded executor (time scale 0.001, so
- * the retry schedule's minutes pass in milliseconds), and the given /api/v1 routes, called with
- * an API key of an organization the test creates. `routes` imports them (after the environment
- * is set), keyed by their app/ path.
+ * worker's functions server (inngest/worker/functions-server.ts) driven by the embedded executor
+ * in signed mode, and the given /api/v1 routes, called with an API key of an organization the
+ * test creates.
  */
-export async function startDeliveryStack(
-  routes: () => Promise<Record<string, Handlers>>,
-  env: Record<string, string> = {},
-) {
+export async function startDeliveryStack({
+  routes = async () => ({}),
+  env = {},
+  timeScale = 0.001,
+  executorLog = () => undefined,
+}: DeliveryStackOptions = {}) {
   const database: TestDatabase = await createTestDatabase();
   const [executorPort, appPort] = [await freePort(), await freePort()];
   const keys = testInngestKeys();
@@ -38,9 +50,10 @@ export async function startDeliveryStack(
     appUrl: worker.url,
     port: executorPort,
     ...keys,
-    timeScale: 0.001,
+    timeScale,
+    // PGlite serves every connection from one session, where named prepared statements would collide.
     preparedStatements: !database.embedded,
-    log: () => undefined,
+    log: executorLog,
   });
   await waitForSync(executor.url);
   const api = new Map<string, string>();
@@ -52,26 +65,36 @@ export async function startDeliveryStack(
   const db: Db = (await import("@/lib/db/client")).getDb();
   const { createApiKey } = await import("@/lib/api-keys/manage-api-keys");
 
+  /** Calls an /api/v1 route this stack hosts with `key`; `route` is its app/ path, `url` the path with ids. */
+  async function call(key: string, method: string, route: string, url: string, body?: unknown) {
+    const res = await fetch(`${api.get(route)}${url}`, {
+      method,
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${key}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: res.status, body: (res.status === 204 ? null : await res.json()) as any };
+  }
+
+  /** A new organization and a `manage` API key of it, to call the routes with. */
   async function organization() {
-    const org = await createTestOrganization(db);
-    const { key } = await createApiKey(db, org.id, { name: "test", scope: "manage" });
-    /** Calls an /api/v1 route this stack hosts; `route` is its app/ path, `url` the path with ids. */
-    const call = async (method: string, route: string, url: string, body?: unknown) => {
-      const res = await fetch(`${api.get(route)}${url}`, {
-        method,
-        headers: { "Content-Type": "application/json", Authorization: `Bearer ${key}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      return { status: res.status, body: (res.status === 204 ? null : await res.json()) as any };
+    const { id, name, slug } = await createTestOrganization(db);
+    const { key } = await createApiKey(db, id, { name: "test", scope: "manage" });
+    return {
+      id,
+      name,
+      slug,
+      call: (method: string, route: string, url: string, body?: unknown) => call(key, method, route, url, body),
     };
-    return { id: org.id, call };
   }
 
   return {
     db,
-    /** The worker's origin, for its own routes (/health, /metrics). */
+    /** The keys the executor signs its calls to the worker with. */
+    keys,
+    /** The worker's origin, for its own routes (/api/inngest, /health, /metrics). */
     workerOrigin: worker.origin,
+    call,
     organization,
     async stop() {
       await executor.stop();

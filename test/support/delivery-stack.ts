@@ -78,12 +78,11 @@ export async function startDeliveryStack({
 
   /** A new organization and a `manage` API key of it, to call the routes with. */
   async function organization() {
-    const { id, name, slug } = await createTestOrganization(db);
+    const { id, name } = await createTestOrganization(db);
     const { key } = await createApiKey(db, id, { name: "test", scope: "manage" });
     return {
       id,
       name,
-      slug,
       call: (method: string, route: string, url: string, body?: unknown) => call(key, method, route, url, body),
     };
   }

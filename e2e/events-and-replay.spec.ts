@@ -3,6 +3,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { outboxEvent } from "@/lib/webhooks/emit-event";
 import { EVENT_CATALOGUE } from "@/lib/webhooks/event-catalogue";
+import { LOST_RUN_REASON } from "@/lib/webhooks/sweep-bulk-retries";
 import { startReceiver } from "@/test/support/receiver";
 import { checkScreen, signIn } from "./fixtures";
 
@@ -165,6 +166,18 @@ test("retry all matching: the log's filters, confirmed with the count, progress 
   await checkScreen(page, "bulk-retry-done");
 
   await expect.poll(leads, { timeout: 120_000 }).toBe(leadsBefore + 1_200);
+
+  // A job the sweep gave up on after its run was lost, long after it was started: its reason is
+  // on the delivery log for whoever opens it.
+  await db.$executeRaw`INSERT INTO jobs (id, organization_id, kind, filters, total, done, status, error, restarts,
+      updated_at, completed_at)
+    VALUES (gen_random_uuid(), ${orgId}::uuid, 'bulk_retry', '{}', 1200, 500, 'failed', ${LOST_RUN_REASON}, 3, now(), now())`;
+  await page.reload();
+  await expect(progress).toHaveAttribute("data-status", "failed");
+  await expect(progress).toContainText(`Stopped after 500 of 1,200: ${LOST_RUN_REASON}`);
+  await checkScreen(page, "bulk-retry-lost");
+  await progress.getByRole("button", { name: "Dismiss" }).click();
+  await expect(progress).toBeHidden();
   expect(
     await db.webhookDelivery.count({
       where: { organizationId: orgId, eventType: "booking.created", status: "failed" },

@@ -8,18 +8,23 @@ import { Modal } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toaster";
 import { errorMessage } from "@/lib/api-client/fetch-json";
 import type { DeliveryFilters, Job } from "@/lib/api-client/types";
-import { useCountRetryable, useJob, useStartBulkRetry } from "@/lib/api-client/use-bulk-retry";
+import { useCountRetryable, useJob, useResumableJob, useStartBulkRetry } from "@/lib/api-client/use-bulk-retry";
 
 /**
  * "Retry all matching": counts the failed deliveries the log's filters match, asks with that
- * count, then starts a background job and shows its progress until it is done.
+ * count, then starts a background job and shows its progress until it is done. A job still
+ * running, or failed lately, is shown on arrival too.
  */
 export function BulkRetry({ filters }: { filters: DeliveryFilters }) {
   const count = useCountRetryable();
   const start = useStartBulkRetry();
   const notify = useToast();
   const [open, setOpen] = useState(false);
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [startedId, setStartedId] = useState<string | null>(null);
+  // The job found on arrival, until this page starts one or it is dismissed.
+  const [showResumable, setShowResumable] = useState(true);
+  const resumable = useResumableJob().data;
+  const jobId = startedId ?? (showResumable && resumable ? resumable.id : null);
   const job = useJob(jobId);
   const retryable = { ...filters, status: "failed" as const };
   const total = count.data?.total;
@@ -65,7 +70,8 @@ export function BulkRetry({ filters }: { filters: DeliveryFilters }) {
               onClick={() =>
                 start.mutate(retryable, {
                   onSuccess: ({ job: started }) => {
-                    setJobId(started.id);
+                    setStartedId(started.id);
+                    setShowResumable(false);
                     setOpen(false);
                   },
                 })
@@ -76,7 +82,15 @@ export function BulkRetry({ filters }: { filters: DeliveryFilters }) {
           ) : null}
         </div>
       </Modal>
-      {jobId && job.data ? <JobProgress job={job.data} onDismiss={() => setJobId(null)} /> : null}
+      {jobId && job.data ? (
+        <JobProgress
+          job={job.data}
+          onDismiss={() => {
+            setStartedId(null);
+            setShowResumable(false);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -15,6 +15,7 @@ export const queryKeys = {
   events: (org: string) => [org, "events"] as const,
   eventList: (org: string, filters: EventFilters) => [org, "events", "list", filters] as const,
   event: (org: string, id: string) => [org, "events", id] as const,
+  jobs: (org: string) => [org, "jobs"] as const,
   job: (org: string, id: string) => [org, "jobs", id] as const,
   eventTypes: (org: string) => [org, "event-types"] as const,
   apiKeys: (org: string) => [org, "api-keys"] as const,

@@ -25,6 +25,28 @@ export function useStartBulkRetry() {
   });
 }
 
+/** A failed job's reason stays on the delivery log this long, whoever reloads it. */
+const FAILED_SHOWN_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The organization's newest job if it still runs or failed in the last day, read once, so the
+ * delivery log shows its progress or its reason after a reload (the sweep may fail a job whose
+ * run was lost long after it was started).
+ */
+export function useResumableJob() {
+  const org = useOrg();
+  return useQuery({
+    queryKey: queryKeys.jobs(org),
+    queryFn: async () => {
+      const [newest] = (await fetchJson<{ data: Job[] }>(org, "/jobs")).data;
+      const failedLately =
+        newest?.status === "failed" && Date.now() - Date.parse(newest.completed_at ?? "") < FAILED_SHOWN_MS;
+      return newest?.status === "running" || failedLately ? newest : null;
+    },
+    staleTime: Infinity,
+  });
+}
+
 /** A job's progress, polled while it runs; the delivery log refreshes as it moves. */
 export function useJob(id: string | null) {
   const org = useOrg();

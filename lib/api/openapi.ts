@@ -129,6 +129,12 @@ const OPS: Record<string, Record<string, Op>> = {
       manage: true,
     },
   },
+  "/jobs": {
+    get: {
+      summary: "The organization's latest 20 background jobs, newest first",
+      ok: [200, z.object({ data: z.array(R.jobResponse) })],
+    },
+  },
   "/jobs/{id}": {
     get: {
       summary: "A background job's progress (done of total) and status",

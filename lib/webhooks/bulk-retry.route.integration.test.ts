@@ -24,6 +24,7 @@ beforeAll(async () => {
     routes: async () => ({
       "/api/v1/deliveries/retry": await import("@/app/api/v1/deliveries/retry/route"),
       "/api/v1/jobs/[id]": await import("@/app/api/v1/jobs/[id]/route"),
+      "/api/v1/jobs": await import("@/app/api/v1/jobs/route"),
     }),
     env: { WEBHOOK_TIMEOUT_MS: "10000" },
   });
@@ -183,6 +184,12 @@ describe("retry all matching", () => {
     expect(mine).toMatchObject({ status: 202, body: { job: { status: "succeeded", total: 0, done: 0 } } });
     expect((await stranger.call("GET", "/api/v1/jobs/[id]", `/api/v1/jobs/${mine.body.job.id}`)).status).toBe(404);
     expect((await org.call("GET", "/api/v1/jobs/[id]", "/api/v1/jobs/not-a-uuid")).status).toBe(404);
+    const second = await retry({ event_type: "lead.created" });
+    expect((await org.call("GET", "/api/v1/jobs", "/api/v1/jobs")).body.data.map((j: { id: string }) => j.id)).toEqual([
+      second.body.job.id,
+      mine.body.job.id,
+    ]);
+    expect(await stranger.call("GET", "/api/v1/jobs", "/api/v1/jobs")).toEqual({ status: 200, body: { data: [] } });
     expect(await statuses(stranger.id, "lead.created")).toEqual({ failed: 3 });
     await receiver.close();
   });

@@ -1,6 +1,20 @@
 import { z } from "zod";
 
-export const RESERVED_SLUGS = new Set(["api", "login", "logout", "_next", "settings", "new", "admin", "docs", "setup"]);
+// Every top-level route under app/ (schemas.test.ts checks them), or an organization with that
+// slug would lose pages to it: /invite/[token] answers an organization "invite"'s /invite/leads.
+export const RESERVED_SLUGS = new Set([
+  "api",
+  "dev",
+  "invite",
+  "login",
+  "logout",
+  "setup",
+  "_next",
+  "settings",
+  "new",
+  "admin",
+  "docs",
+]);
 
 export const slugSchema = z
   .string()

@@ -52,7 +52,8 @@ export function checkSameOrigin(req: Request) {
   const origin = req.headers.get("origin");
   if (!origin) return;
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!host || new URL(origin).host !== host) throw new AppError("forbidden", "Cross-site request refused.");
+  // URL.parse: an opaque `Origin: null` (a sandboxed frame, a file) is refused like any other site.
+  if (!host || URL.parse(origin)?.host !== host) throw new AppError("forbidden", "Cross-site request refused.");
 }
 
 export function canManage(actor: Actor): boolean {

@@ -23,10 +23,10 @@ afterAll(async () => {
   await database?.drop();
 });
 
-function setup(body: Record<string, string>) {
+function setup(body: Record<string, string>, headers: Record<string, string> = {}) {
   return fetch(host.url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(body),
   });
 }
@@ -43,6 +43,15 @@ describe("POST /api/setup", () => {
     const res = await setup({ ...owner(0), email: "not-an-email", password: "short" });
     expect(res.status).toBe(422);
     expect((await res.json()).error.code).toBe("validation_failed");
+    expect(await db.user.count()).toBe(0);
+  });
+
+  it("refuses a cross-site setup with 403, an opaque `Origin: null` (a sandboxed frame) too", async () => {
+    for (const origin of ["https://evil.example", "null"]) {
+      const res = await setup(owner(0), { origin });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe("forbidden");
+    }
     expect(await db.user.count()).toBe(0);
   });
 

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { constantTimeEqual } from "@/lib/inbound/constant-time-equal";
 import { checkHealth, type Health } from "./check-health";
 
-export type HealthReport = { status: 200 | 503; body: { ok: boolean } | ({ ok: boolean } & Health) };
+type HealthReport = { status: 200 | 503; body: { ok: boolean } | ({ ok: boolean } & Health) };
 
 /**
  * `/api/health`: the public learns only whether the app is ready. The detail (database error

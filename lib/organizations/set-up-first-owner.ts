@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { slugify } from "./schemas";
 import { setupSchema, type SetupInput } from "./setup-schema";
 
-export const SETUP_DONE = "Empfio is already set up: sign in, or ask an owner for an invitation.";
+const SETUP_DONE = "Empfio is already set up: sign in, or ask an owner for an invitation.";
 
 /** True while the database has no user at all: only then does the setup page exist. */
 export async function needsSetup(db: Db): Promise<boolean> {

@@ -4,7 +4,7 @@ import { failBulkRetry } from "./bulk-retry";
 import { deliveryRuns } from "./delivery-runs";
 
 /** No progress for this long: the job's run was lost (a crash, a cancelled or expired run). */
-export const STALLED_MINUTES = 5;
+const STALLED_MINUTES = 5;
 /** Restarts before the job fails, so a job whose every run dies ends instead of looping. */
 export const MAX_RESTARTS = 3;
 

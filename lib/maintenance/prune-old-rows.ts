@@ -27,8 +27,8 @@ const TABLES: RetainedTable[] = [
   {
     // A pending delivery is never pruned, whatever its age; a claimed or locked row is skipped.
     // Attempts (their bodies are most of the bytes) go in the same statement as their delivery.
-    // 100 rows: on a loaded 2-core box a 500-row statement held its rows up to ~240 ms, enough
-    // to stall a retry of an old delivery past 100 ms (bench:retention measures it).
+    // 100 rows, so a retry of an old delivery that one statement holds waits well under the
+    // 100 ms budget even on a loaded box (bench:retention measures it; docs/benchmarks.md).
     name: "deliveries",
     limit: 100,
     deleteBatch: (cutoff, limit) => Prisma.sql`
@@ -109,7 +109,7 @@ export async function pruneOldRows(
     for (;;) {
       if (Date.now() >= deadline) return { pruned, done: false };
       // No JIT: compiling a batch costs more than running it, and stale estimates after a large
-      // prune can cross jit_above_cost (it made the events batch 6× slower).
+      // prune can cross jit_above_cost.
       const [, [batch]] = await db.$transaction([
         db.$executeRaw`SET LOCAL jit = off`,
         db.$queryRaw<{ rows: number; attempts: number }[]>(table.deleteBatch(cutoff, table.limit)),

@@ -2,5 +2,10 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
 export function createAppServer(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
-  options: { hsts: string | null; inboundConcurrency: number; inboundQueueLimit: number },
+  options: {
+    hsts: string | null;
+    inboundConcurrency: number;
+    inboundQueueLimit: number;
+    inboundBodyTimeoutMs?: number;
+  },
 ): Server;

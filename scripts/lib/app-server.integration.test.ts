@@ -1,4 +1,4 @@
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { waitUntil } from "@/lib/wait-until";
@@ -74,6 +74,43 @@ describe("the production app server", () => {
 
     while ((await Promise.race([Promise.all(admitted).then(() => true), tick()])) !== true) releaseAll();
     expect((await Promise.all(admitted)).map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+
+  it("takes the turn back from a webhook whose body does not arrive, so the next sender gets in", async () => {
+    // This stand-in reads the body, as Next.js does, and answers once it has it.
+    const readsBody = async (req: IncomingMessage, res: ServerResponse) => {
+      try {
+        for await (const chunk of req) void chunk;
+      } catch {
+        return; // the connection went away mid-body
+      }
+      res.setHeader("content-type", "application/json");
+      res.end("{}");
+    };
+    const server = createAppServer(readsBody, {
+      hsts: null,
+      inboundConcurrency: 1,
+      inboundQueueLimit: 10,
+      inboundBodyTimeoutMs: 300,
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    close = () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve())));
+
+    // Headers promising a body that never comes: the one turn is taken.
+    const stalled = connect(port, "127.0.0.1");
+    stalled.write("POST /api/v1/webhooks/agent-event HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n");
+    const stalledClosed = new Promise((resolve) => stalled.once("close", resolve));
+    stalled.on("error", () => undefined);
+    await tick();
+
+    const next = await fetch(`http://127.0.0.1:${port}/api/v1/webhooks/agent-event`, {
+      method: "POST",
+      body: "{}",
+      signal: AbortSignal.timeout(5_000),
+    });
+    expect(next.status).toBe(200);
+    await stalledClosed;
   });
 
   it("appends the connection's address to X-Forwarded-For, whatever the client sent", async () => {

@@ -18,12 +18,18 @@ const OVERLOADED = JSON.stringify({
  * rest wait here, unread, in arrival order. The app is CPU-bound either way, so a burst is
  * accepted about as fast, but an owner's dashboard request waits behind a handful of them
  * instead of the whole burst. Past `inboundQueueLimit` waiting, a sender is told to retry
- * (a 503 with Retry-After, which every sender retries).
+ * (a 503 with Retry-After, which every sender retries). A webhook whose body has not all arrived
+ * `inboundBodyTimeoutMs` after its turn began is cut off: senders send theirs at once, and
+ * otherwise a few clients that send headers and stall would hold every turn for Node's
+ * five-minute request timeout.
  *
  * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<unknown>} handle
- * @param {{ hsts: string | null, inboundConcurrency: number, inboundQueueLimit: number }} options
+ * @param {{ hsts: string | null, inboundConcurrency: number, inboundQueueLimit: number, inboundBodyTimeoutMs?: number }} options
  */
-export function createAppServer(handle, { hsts, inboundConcurrency, inboundQueueLimit }) {
+export function createAppServer(
+  handle,
+  { hsts, inboundConcurrency, inboundQueueLimit, inboundBodyTimeoutMs = 10_000 },
+) {
   const inbound = takeTurns({ concurrency: inboundConcurrency, queueLimit: inboundQueueLimit });
   return createServer((req, res) => {
     const peer = (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:/, "");
@@ -39,7 +45,11 @@ export function createAppServer(handle, { hsts, inboundConcurrency, inboundQueue
     void turn.then((leave) => {
       // A sender that gave up while waiting has nothing left to answer.
       if (req.destroyed) return leave();
-      res.once("close", leave);
+      const cutOff = setTimeout(() => req.complete || req.socket.destroy(), inboundBodyTimeoutMs);
+      res.once("close", () => {
+        clearTimeout(cutOff);
+        leave();
+      });
       void handle(req, res);
     });
   });

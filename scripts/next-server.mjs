@@ -15,6 +15,8 @@ const server = createAppServer(app.getRequestHandler(), {
   hsts: publicUrl.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null,
   inboundConcurrency: positiveInt("INBOUND_CONCURRENCY", 4),
   inboundQueueLimit: positiveInt("INBOUND_QUEUE_LIMIT", 2000),
+  // The inbound routes' own cap (MAX_INBOUND_BODY_BYTES in lib/inbound/read-raw-body.ts).
+  inboundMaxBodyBytes: 1_000_000,
 });
 server.listen(port, () => console.log(`Next.js production server on port ${port}`));
 

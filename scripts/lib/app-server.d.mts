@@ -6,6 +6,7 @@ export function createAppServer(
     hsts: string | null;
     inboundConcurrency: number;
     inboundQueueLimit: number;
+    inboundMaxBodyBytes: number;
     inboundBodyTimeoutMs?: number;
   },
 ): Server;

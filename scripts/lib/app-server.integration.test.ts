@@ -12,7 +12,7 @@ afterEach(async () => {
   close = null;
 });
 
-async function start(limits: { inboundConcurrency: number; inboundQueueLimit: number }) {
+async function start(limits: { inboundConcurrency: number; inboundQueueLimit: number; inboundBodyTimeoutMs?: number }) {
   const app = { inside: 0, most: 0, forwardedFor: [] as string[] };
   const held: (() => void)[] = [];
   const mockNext = async (req: IncomingMessage, res: ServerResponse) => {
@@ -26,7 +26,7 @@ async function start(limits: { inboundConcurrency: number; inboundQueueLimit: nu
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify({ url: req.url }));
   };
-  const server = createAppServer(mockNext, { hsts: null, ...limits });
+  const server = createAppServer(mockNext, { hsts: null, inboundMaxBodyBytes: 1000, ...limits });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   close = () =>
@@ -76,41 +76,32 @@ describe("the production app server", () => {
     expect((await Promise.all(admitted)).map((r) => r.status)).toEqual([200, 200, 200]);
   });
 
-  it("takes the turn back from a webhook whose body does not arrive, so the next sender gets in", async () => {
-    // This stand-in reads the body, as Next.js does, and answers once it has it.
-    const readsBody = async (req: IncomingMessage, res: ServerResponse) => {
-      try {
-        for await (const chunk of req) void chunk;
-      } catch {
-        return; // the connection went away mid-body
-      }
-      res.setHeader("content-type", "application/json");
-      res.end("{}");
-    };
-    const server = createAppServer(readsBody, {
-      hsts: null,
+  it("queues a webhook only once its body is here: a stalled one holds no turn and gets 408, an oversized one 413", async () => {
+    const { app, origin, releaseAll } = await start({
       inboundConcurrency: 1,
       inboundQueueLimit: 10,
-      inboundBodyTimeoutMs: 300,
+      inboundBodyTimeoutMs: 1_500,
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    close = () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve())));
+    const { port } = new URL(origin);
 
-    // Headers promising a body that never comes: the one turn is taken.
-    const stalled = connect(port, "127.0.0.1");
-    stalled.write("POST /api/v1/webhooks/agent-event HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n");
-    const stalledClosed = new Promise((resolve) => stalled.once("close", resolve));
-    stalled.on("error", () => undefined);
+    // Headers promising a body that never comes, twice: neither takes the one turn.
+    const stalled = [stall(Number(port)), stall(Number(port))];
     await tick();
+    const held = agentEvent(origin);
+    await waitUntil(() => app.inside === 1, 1_000, "the next sender inside the app at once");
 
-    const next = await fetch(`http://127.0.0.1:${port}/api/v1/webhooks/agent-event`, {
-      method: "POST",
-      body: "{}",
-      signal: AbortSignal.timeout(5_000),
-    });
-    expect(next.status).toBe(200);
-    await stalledClosed;
+    expect(await Promise.all(stalled)).toEqual([
+      expect.stringMatching(/^HTTP\/1\.1 408/),
+      expect.stringMatching(/^HTTP\/1\.1 408/),
+    ]);
+    expect(app.forwardedFor).toHaveLength(1);
+
+    const large = await fetch(`${origin}/api/v1/webhooks/agent-event`, { method: "POST", body: "x".repeat(1001) });
+    expect(large.status).toBe(413);
+    expect(await large.json()).toEqual({ error: { code: "payload_too_large", message: expect.any(String) } });
+    expect(app.forwardedFor).toHaveLength(1);
+    releaseAll();
+    expect((await held).status).toBe(200);
   });
 
   it("appends the connection's address to X-Forwarded-For, whatever the client sent", async () => {
@@ -119,5 +110,17 @@ describe("the production app server", () => {
     expect(app.forwardedFor).toEqual(["203.0.113.9, 127.0.0.1"]);
   });
 });
+
+/** Sends a webhook's headers and no body; resolves to what the server answered. */
+function stall(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    let answer = "";
+    const socket = connect(port, "127.0.0.1");
+    socket.write("POST /api/v1/webhooks/agent-event HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n");
+    socket.on("data", (chunk) => (answer += chunk.toString()));
+    socket.on("error", () => undefined);
+    socket.once("close", () => resolve(answer));
+  });
+}
 
 const tick = () => new Promise<false>((resolve) => setTimeout(() => resolve(false), 20));

@@ -94,7 +94,8 @@ test("a fresh npm start seeds nothing, prints no password, and /setup makes the 
   const base = `http://localhost:${port}`;
   try {
     await expect.poll(() => output, { timeout: 180_000 }).toContain("Empfio is ready");
-    expect(output).toContain(`No users yet: create the first owner at ${base}/setup`);
+    const setupLink = output.match(/create the first owner at (\S+\/setup\?token=\S+)/)?.[1];
+    expect(setupLink).toBeDefined();
     expect(output).not.toMatch(/^\s*password\s/m);
     // Without OPERATOR_TOKEN, production shows the health detail to nobody.
     const health = await page.request.get(`${base}/api/health`, { headers: { Authorization: "Bearer " } });
@@ -102,7 +103,26 @@ test("a fresh npm start seeds nothing, prints no password, and /setup makes the 
 
     await page.goto(`${base}/login`);
     await screenshot(page, "login-before-setup");
+    // The login page's link alone shows no form: the first visitor of a fresh deployment is not its owner.
     await page.getByRole("link", { name: "Set up Empfio" }).click();
+    await expect(page.getByRole("alert")).toContainText("Open the setup link that npm start printed");
+    await expect(page.getByLabel("Organization name")).toHaveCount(0);
+    await checkScreen(page, "setup-without-link");
+    expect(
+      (
+        await page.request.post(`${base}/api/setup`, {
+          data: {
+            organization_name: "Mine",
+            name: "Mallory",
+            email: "m@evil.example",
+            password: "password-123",
+            token: "x",
+          },
+        })
+      ).status(),
+    ).toBe(403);
+
+    await page.goto(setupLink!);
     await expect(page.getByRole("heading", { name: "Set up Empfio" })).toBeVisible();
     await checkScreen(page, "setup");
     await page.getByLabel("Organization name").fill("Fresh Salon");

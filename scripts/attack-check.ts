@@ -87,10 +87,24 @@ async function main() {
 
     // The first owner, through the one-time setup; then what the attacks need: keys and an endpoint.
     const owner = { email: "owner@attack.example", password: "owner-password-1" };
+    const { setupToken } = await import("@/lib/organizations/setup-token");
+    const firstVisitor = await postJson(`${web}/api/setup`, {
+      organization_name: "Mine Now",
+      name: "Mallory",
+      email: "mallory@evil.example",
+      password: "mallory-password",
+      token: "",
+    });
+    record(
+      "the first visitor of a fresh start, without the setup link",
+      firstVisitor.status === 403,
+      `${firstVisitor.status}`,
+    );
     const setup = await postJson(`${web}/api/setup`, {
       organization_name: "Attack Salon",
       name: "Olga Owner",
       ...owner,
+      token: setupToken(env.AUTH_SECRET),
     });
     if (setup.status !== 201) throw new Error(`setup answered ${setup.status}: ${setup.body}`);
     const orgId = (JSON.parse(setup.body) as { organization: { id: string } }).organization.id;

@@ -14,6 +14,7 @@ import { loadOrCreateLocalSecrets, missingProductionSecrets } from "@/lib/config
 import { plainHttpWarning } from "@/lib/config/public-url";
 import { seedDemoOrganization } from "@/lib/organizations/seed-demo";
 import { needsSetup } from "@/lib/organizations/set-up-first-owner";
+import { setupToken } from "@/lib/organizations/setup-token";
 import { waitUntil } from "@/lib/wait-until";
 import { ChildGroup } from "./lib/children";
 import { portIsFree } from "./lib/port-is-free";
@@ -131,7 +132,7 @@ async function main() {
   console.log(`
 ────────────────────────────────────────────────────────
   Empfio is ready: ${url}
-  ${await signInLine(env.DATABASE_URL, credentials, url)}
+  ${await signInLine(env, credentials, url)}
   Database:  ${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded PGlite in ${path.relative(process.cwd(), dataDir)}/pglite`}
   Mail:      ${mailLine(env, url)}
   Worker:    ${roles.has("worker") ? `${env.INNGEST_SERVE_ORIGIN}${env.INNGEST_SERVE_PATH}` : "not run here (EMPFIO_ROLES)"}
@@ -141,18 +142,18 @@ async function main() {
 }
 
 async function signInLine(
-  databaseUrl: string,
+  env: NodeJS.ProcessEnv,
   credentials: { email: string; password: string } | null,
   url: string,
 ): Promise<string> {
   if (credentials) return `Sign in as ${credentials.email}\n  password   ${credentials.password}`;
-  const db = createDb(databaseUrl, 1);
+  const db = createDb(env.DATABASE_URL!, 1);
   try {
     if (!(await needsSetup(db))) return "Sign in as an existing user";
   } finally {
     await db.$disconnect();
   }
-  return `No users yet: create the first owner at ${url}/setup\n             or with \`npm run admin -- create-org\` (docs/deploying-and-scaling.md)`;
+  return `No users yet: create the first owner at ${url}/setup?token=${setupToken(env.AUTH_SECRET)}\n             or with \`npm run admin -- create-org\` (docs/deploying-and-scaling.md)`;
 }
 
 function mailLine(env: NodeJS.ProcessEnv, url: string): string {

@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { slugify } from "./schemas";
 import { setupSchema, type SetupInput } from "./setup-schema";
+import { isSetupToken } from "./setup-token";
 
 const SETUP_DONE = "Empfio is already set up: sign in, or ask an owner for an invitation.";
 
@@ -20,6 +21,8 @@ export async function needsSetup(db: Db): Promise<boolean> {
 export async function setUpFirstOwner(db: Db, input: SetupInput) {
   const data = setupSchema.parse(input);
   if (!(await needsSetup(db))) throw new AppError("not_found", SETUP_DONE);
+  if (!isSetupToken(data.token))
+    throw new AppError("forbidden", "This setup link is not valid: open the one printed where Empfio was started.");
   const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('empfio:first-owner', 0))`;

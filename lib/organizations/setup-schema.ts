@@ -11,6 +11,8 @@ export const setupSchema = z.object({
   name: z.string().trim().min(1, "enter your name").max(100, "name must be at most 100 characters"),
   email: emailSchema,
   password: passwordSchema,
+  /** From the setup link the start command prints (lib/organizations/setup-token.ts). */
+  token: z.string(),
 });
 
 export type SetupInput = z.input<typeof setupSchema>;

@@ -3,16 +3,17 @@ import type { Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/test/support/database";
 import { hostRoute } from "@/test/support/route-host";
 import { setWebhookTestEnv } from "@/test/support/webhook-fixtures";
+import { setupToken } from "./setup-token";
 
-// The one-time setup over real HTTP: it works while no user exists, exactly once however many
-// setups race, and is refused (404, nothing written) from then on.
+// The one-time setup over real HTTP: it works while no user exists, only with the setup link's
+// token, exactly once however many setups race, and is refused (404, nothing written) from then on.
 let database: TestDatabase;
 let db: Db;
 let host: Awaited<ReturnType<typeof hostRoute>>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  setWebhookTestEnv({ DATABASE_URL: database.url });
+  setWebhookTestEnv({ DATABASE_URL: database.url, AUTH_SECRET: "setup-test-auth-secret-0123456789abcdef" });
   db = (await import("@/lib/db/client")).getDb();
   host = await hostRoute(await import("@/app/api/setup/route"), "/api/setup");
 });
@@ -36,6 +37,7 @@ const owner = (n: number) => ({
   name: `Owner ${n}`,
   email: `owner${n}@setup.example`,
   password: `password-${n}-long`,
+  token: setupToken(),
 });
 
 describe("POST /api/setup", () => {
@@ -52,6 +54,18 @@ describe("POST /api/setup", () => {
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe("forbidden");
     }
+    expect(await db.user.count()).toBe(0);
+  });
+
+  it("refuses a setup without the printed link's token with 403, so the first visitor cannot take the deployment", async () => {
+    for (const token of ["", "guessed-token", setupToken("another deployment's secret")]) {
+      const res = await setup({ ...owner(0), token });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.message).toMatch(/setup link is not valid/);
+    }
+    const withoutToken: Record<string, string> = owner(0);
+    delete withoutToken.token;
+    expect((await setup(withoutToken)).status).toBe(422);
     expect(await db.user.count()).toBe(0);
   });
 

@@ -3,14 +3,18 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/lib/db/client";
 import { needsSetup } from "@/lib/organizations/set-up-first-owner";
+import { isSetupToken } from "@/lib/organizations/setup-token";
 import { SetupForm } from "./setup-form";
 
 export const metadata: Metadata = { title: "Set up Empfio", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-// Exists only on a database without users (a fresh `npm start`); afterwards a 404.
-export default async function SetupPage() {
+// Exists only on a database without users (a fresh `npm start`); afterwards a 404. The form
+// needs the link the start command printed (?token=…), so the first visitor is not the owner.
+export default async function SetupPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   if (!(await needsSetup(getDb()))) notFound();
+  const { token } = await searchParams;
+  const valid = isSetupToken(token);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-md">
@@ -24,7 +28,15 @@ export default async function SetupPage() {
           </p>
         </div>
         <Card className="p-6">
-          <SetupForm />
+          {valid ? (
+            <SetupForm token={token!} />
+          ) : (
+            <p role="alert" className="text-sm">
+              {token ? "This setup link is not valid. " : ""}Open the setup link that <code>npm start</code> printed
+              where Empfio was started (it ends in <code>/setup?token=…</code>), or create the first owner with{" "}
+              <code>npm run admin -- create-org</code>.
+            </p>
+          )}
         </Card>
       </div>
     </main>

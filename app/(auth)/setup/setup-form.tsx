@@ -24,11 +24,11 @@ const FIELDS = [
 ] as const;
 
 /** The first owner: creates the organization and account, signs in and opens the organization. */
-export function SetupForm() {
+export function SetupForm({ token }: { token: string }) {
   const router = useRouter();
   const form = useForm<SetupInput>({
     resolver: zodResolver(setupSchema),
-    defaultValues: { organization_name: "", name: "", email: "", password: "" },
+    defaultValues: { organization_name: "", name: "", email: "", password: "", token },
     mode: "onTouched",
   });
   const { errors, isSubmitting } = form.formState;

@@ -12,7 +12,7 @@ export const setupSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   /** From the setup link the start command prints (lib/organizations/setup-token.ts). */
-  token: z.string(),
+  token: z.string().default(""),
 });
 
 export type SetupInput = z.input<typeof setupSchema>;

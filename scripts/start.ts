@@ -39,6 +39,10 @@ const children = new ChildGroup((name, code, signal) => {
   console.error(`\n✖ ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping Empfio.\n`);
   void children.stopAll().then(() => process.exit(1));
 });
+// Whatever ends this process (a crash included), its children end with it; and a caller that went
+// away (a closed terminal or pipe) must not crash it with EPIPE before it has stopped them.
+process.on("exit", () => children.signalAll());
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     console.log("\nStopping Empfio…");

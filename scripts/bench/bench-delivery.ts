@@ -261,6 +261,8 @@ async function startProduct(databaseUrl: string, token: string, encryptionKey: s
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // A bench that fails midway exits at once: its product must not outlive it.
+  process.once("exit", () => child.kill("SIGTERM"));
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("Empfio is ready")) resolve();

@@ -1,0 +1,59 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, it } from "vitest";
+import { waitUntil } from "@/lib/wait-until";
+import { freePort } from "@/test/support/free-port";
+import { setUpTestDb } from "@/test/support/test-db";
+import { TSX_NODE_ARGS } from "./lib/tsx-node-args";
+
+const t = setUpTestDb();
+
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+
+it("stops its tiers on SIGTERM even when whoever started it has gone (its output pipe closed)", async () => {
+  const [executorPort, workerPort] = [await freePort(), await freePort()];
+  // Without an Inngest server (vitest points the SDK at a closed port): the start command runs its own executor.
+  const inherited = { ...process.env };
+  for (const name of ["INNGEST_BASE_URL", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"]) delete inherited[name];
+  const start = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts", "start"], {
+    env: {
+      ...inherited,
+      EMPFIO_ROLES: "worker,executor",
+      DATABASE_URL: t.url,
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      INNGEST_EXECUTOR_PORT: String(executorPort),
+      EMPFIO_WORKER_PORT: String(workerPort),
+      EMPFIO_DATA_DIR: mkdtempSync(path.join(tmpdir(), "empfio-start-")),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  start.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  start.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise((resolve) => start.once("exit", resolve));
+  await waitUntil(() => output.includes("ready. Press Ctrl-C"), 60_000, "the worker and executor").catch((e: Error) => {
+    throw new Error(`${e.message}\n${output}`);
+  });
+  expect([await listening(executorPort), await listening(workerPort)]).toEqual([true, true]);
+
+  // The terminal or the script that started it went away: its output has nowhere to go.
+  start.stdout.destroy();
+  start.stderr.destroy();
+  start.kill("SIGTERM");
+  await exited;
+  await waitUntil(
+    async () => !(await listening(executorPort)) && !(await listening(workerPort)),
+    15_000,
+    "the executor and the worker to stop",
+  );
+}, 90_000);

@@ -7,6 +7,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { needsSetup } from "@/lib/organizations/set-up-first-owner";
 import { LoginForm } from "./login-form";
+import { AuthScreen } from "@/components/auth/auth-screen";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -17,26 +18,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const next = safeCallbackPath(callbackUrl);
   const setup = await needsSetup(getDb());
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm">
-        <div className="mb-8 text-center">
-          <div className="mx-auto mb-3 flex size-12 items-center justify-center rounded-xl bg-brand-600 text-xl font-bold text-white">
-            E
-          </div>
-          <h1 className="text-2xl font-semibold">Sign in to Empfio</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Your AI receptionist&apos;s control room</p>
-        </div>
-        {setup ? (
-          <Alert tone="info" className="mb-4">
-            No one has an account yet.{" "}
-            <Link href="/setup" className="font-medium underline">
-              Set up Empfio
-            </Link>{" "}
-            to create your organization and its owner.
-          </Alert>
-        ) : null}
-        <LoginForm next={next} />
-      </div>
-    </main>
+    <AuthScreen title="Sign in to Empfio" subtitle="Your AI receptionist's control room" width="max-w-sm">
+      {setup ? (
+        <Alert tone="info" className="mb-4">
+          No one has an account yet.{" "}
+          <Link href="/setup" className="font-medium underline">
+            Set up Empfio
+          </Link>{" "}
+          to create your organization and its owner.
+        </Alert>
+      ) : null}
+      <LoginForm next={next} />
+    </AuthScreen>
   );
 }

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { describeInvitation, INVITATION_PROBLEMS } from "@/lib/organizations/manage-invitations";
+import { AuthScreen } from "@/components/auth/auth-screen";
 
 // The token is in the URL: never send it on to another site as a Referer.
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer", robots: { index: false } };
@@ -100,16 +101,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     }
   }
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-md">
-        <div className="mb-8 text-center">
-          <div className="mx-auto mb-3 flex size-12 items-center justify-center rounded-xl bg-brand-600 text-xl font-bold text-white">
-            E
-          </div>
-          <h1 className="text-2xl font-semibold">{title}</h1>
-        </div>
-        <Card className="p-6 text-sm text-zinc-700 dark:text-zinc-300">{body}</Card>
-      </div>
-    </main>
+    <AuthScreen title={title}>
+      <Card className="p-6 text-sm text-zinc-700 dark:text-zinc-300">{body}</Card>
+    </AuthScreen>
   );
 }

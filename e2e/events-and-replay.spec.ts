@@ -158,6 +158,11 @@ test("retry all matching: the log's filters, confirmed with the count, progress 
     "83",
   );
   await checkScreen(page, "bulk-retry-running");
+  // Away and back within the app (no reload): the running job is still there.
+  await page.getByRole("link", { name: "Inbound log" }).click();
+  await expect(page.getByRole("heading", { name: "Inbound log" })).toBeVisible();
+  await page.getByRole("link", { name: "Delivery log" }).click();
+  await expect(progress).toContainText("Re-queuing failed deliveries: 1,000 of 1,200");
   release();
   await holding;
   await expect(progress).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });

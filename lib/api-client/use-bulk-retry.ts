@@ -19,9 +19,12 @@ export function useCountRetryable() {
 
 export function useStartBulkRetry() {
   const org = useOrg();
+  const qc = useQueryClient();
   return useMutation({
     mutationFn: (filters: DeliveryFilters) =>
       fetchJson<{ job: Job }>(org, "/deliveries/retry", { method: "POST", body: filters }),
+    // The delivery log opened again later (without a reload) shows the new job, not the one it read first.
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.jobs(org) }),
   });
 }
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createDb } from "@/lib/db/client";
+import { checkDeliverySettings } from "@/lib/config/check-delivery-settings";
 import { loadOrCreateInngestKeys } from "@/lib/config/inngest-keys";
 import { loadOrCreateLocalSecrets, missingProductionSecrets } from "@/lib/config/local-secrets";
 import { plainHttpWarning } from "@/lib/config/public-url";
@@ -58,6 +59,8 @@ async function main() {
   } catch (error) {
     fail((error as Error).message);
   }
+  const badSetting = checkDeliverySettings();
+  if (badSetting) fail(badSetting);
   if (process.env.EMPFIO_ROLES && !process.env.DATABASE_URL)
     fail("EMPFIO_ROLES runs tiers separately: set DATABASE_URL to the PostgreSQL they share.");
   if (roles.has("web") && !(await portIsFree(port)))

@@ -144,7 +144,21 @@ describe("pruning events after a large delivery prune", () => {
         await t.db.$queryRaw<{ read: number; idx: number }[]>`
           SELECT seq_tup_read::int AS read, idx_scan::int AS idx FROM pg_stat_user_tables WHERE relname = 'webhook_deliveries'`
       )[0];
-    const before = await scans();
+    // The setup's own scans (the DELETE read every delivery) must be counted before the pruning's
+    // are measured. A backend publishes its counts when it exits, or idle up to 10 s later.
+    await t.db.$disconnect();
+    let before = await scans();
+    await waitUntil(
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const now = await scans();
+        const settled = now.read === before.read;
+        before = now;
+        return settled;
+      },
+      10_000,
+      "the setup's scans to be counted",
+    );
     // Its own connections, closed after: a backend's scan counts are published when it exits.
     const db = createDb(t.url, 1);
     const { pruned } = await pruneOldRows(db, { days: 30 });

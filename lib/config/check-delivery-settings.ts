@@ -9,10 +9,9 @@ export function checkDeliverySettings(env: NodeJS.ProcessEnv = process.env): str
   try {
     retrySchedule(env);
     maxEndpointsPerOrganization(env);
+    deliveryTimeoutMs(env);
   } catch (error) {
     return (error as Error).message;
   }
-  const timeout = deliveryTimeoutMs(env);
-  if (!Number.isInteger(timeout) || timeout < 1) return "WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds";
   return null;
 }

@@ -21,7 +21,9 @@ export function withJitter(ms: number, random: () => number = Math.random): numb
 }
 
 export function deliveryTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  return Number(env.WEBHOOK_TIMEOUT_MS ?? 10_000);
+  const ms = Number(env.WEBHOOK_TIMEOUT_MS ?? 10_000);
+  if (!Number.isInteger(ms) || ms < 1) throw new Error("WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds");
+  return ms;
 }
 
 /** WEBHOOK_MAX_ENDPOINTS_PER_ORGANIZATION: how many endpoints one organization may have (50). */

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { Alert } from "@/components/ui/alert";
+import { FormError } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -86,11 +86,7 @@ export function AcceptInvitation({
           </Field>
         </>
       ) : null}
-      {errors.root ? (
-        <Alert tone="danger" role="alert">
-          {errors.root.message}
-        </Alert>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? "Joining…" : newAccount ? "Create account and join" : "Join"}
       </Button>

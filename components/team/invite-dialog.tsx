@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { Alert } from "@/components/ui/alert";
+import { FormError } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Modal } from "@/components/ui/dialog";
@@ -122,11 +122,7 @@ export function InviteDialog({ myRole }: { myRole: Role }) {
               ))}
             </NativeSelect>
           </Field>
-          {errors.root ? (
-            <Alert tone="danger" role="alert">
-              {errors.root.message}
-            </Alert>
-          ) : null}
+          <FormError message={errors.root?.message} />
           <div className="flex justify-end">
             <Button type="submit" disabled={isSubmitting}>
               {isSubmitting ? "Inviting…" : "Create invitation"}

@@ -39,3 +39,12 @@ export function Alert({ tone = "info", title, children, className, ...rest }: Pr
     </div>
   );
 }
+
+/** A form's error that belongs to no one field (the server's answer), announced when it appears. */
+export function FormError({ message }: { message: string | undefined }) {
+  return message ? (
+    <Alert tone="danger" role="alert">
+      {message}
+    </Alert>
+  ) : null;
+}

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { Alert } from "@/components/ui/alert";
+import { FormError } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -232,11 +232,7 @@ export function EndpointForm({ defaultValues, submitLabel, busyLabel, onSubmit, 
           )}
         />
       </Field>
-      {errors.root ? (
-        <Alert tone="danger" role="alert">
-          {errors.root.message}
-        </Alert>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         {onCancel ? (
           <Button variant="secondary" onClick={onCancel}>

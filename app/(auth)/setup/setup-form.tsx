@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { Alert } from "@/components/ui/alert";
+import { FormError } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -72,11 +72,7 @@ export function SetupForm({ token }: { token: string }) {
           </Field>
         );
       })}
-      {errors.root ? (
-        <Alert tone="danger" role="alert">
-          {errors.root.message}
-        </Alert>
-      ) : null}
+      <FormError message={errors.root?.message} />
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? "Setting up…" : "Create organization and sign in"}
       </Button>

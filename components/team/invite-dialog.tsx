@@ -46,13 +46,12 @@ export function InviteDialog({ myRole }: { myRole: Role }) {
       await invite.mutateAsync(values);
     } catch (e) {
       // A refusal that names a field (already a member, a role above yours) shows under it, in full.
+      const message = e instanceof Error ? e.message : "The invitation was not created.";
       const detail =
         e instanceof ApiError ? e.details.find((d) => d.field === "email" || d.field === "role") : undefined;
-      const message = e instanceof Error ? e.message : "The invitation was not created.";
-      if (detail && (detail.field === "email" || detail.field === "role")) {
-        const text = e instanceof ApiError && e.code === "validation_failed" ? detail.message : message;
-        form.setError(detail.field, { message: text }, { shouldFocus: true });
-      } else form.setError("root", { message });
+      if (!detail) return form.setError("root", { message });
+      const text = e instanceof ApiError && e.code === "validation_failed" ? detail.message : message;
+      form.setError(detail.field as "email" | "role", { message: text }, { shouldFocus: true });
     }
   }
 

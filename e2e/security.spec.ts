@@ -1,12 +1,7 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createDb } from "@/lib/db/client";
-import { TSX_NODE_ARGS } from "@/scripts/lib/tsx-node-args";
 import { createTestDatabase } from "@/test/support/database";
-import { freePort } from "@/test/support/free-port";
+import { startProduction } from "@/test/support/production-start";
 import { checkScreen, OWNER, screenshot, signIn } from "./fixtures";
 
 // The browser-facing guards of a production start (`npm start`): security headers, the session
@@ -69,31 +64,17 @@ test("once someone has an account, /setup is not found and its POST is refused",
 test("a fresh npm start seeds nothing, prints no password, and /setup makes the first owner once", async ({ page }) => {
   test.setTimeout(240_000);
   const database = await createTestDatabase();
-  const port = await freePort();
-  const executorPort = await freePort();
-  const env = {
-    ...process.env,
-    PORT: String(port),
+  const app = await startProduction({
     DATABASE_URL: database.url,
     AUTH_SECRET: "e2e-fresh-auth-secret-e2e-fresh-0000",
     ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
-    EMPFIO_DATA_DIR: mkdtempSync(path.join(tmpdir(), "empfio-fresh-")),
-    INNGEST_EXECUTOR_PORT: String(executorPort),
-    EMPFIO_WORKER_PORT: String(await freePort()),
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  const proc = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts", "start"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
+  }).catch(async (error: Error) => {
+    await database.drop();
+    throw error;
   });
-  let output = "";
-  proc.stdout!.on("data", (c) => (output += c));
-  proc.stderr!.on("data", (c) => (output += c));
-  const exited = new Promise((resolve) => proc.on("exit", resolve));
-  const base = `http://localhost:${port}`;
+  const base = app.publicUrl;
   try {
-    await expect.poll(() => output, { timeout: 180_000 }).toContain("Empfio is ready");
+    const output = app.output();
     const setupLink = output.match(/create the first owner at (\S+\/setup\?token=\S+)/)?.[1];
     expect(setupLink).toBeDefined();
     expect(output).not.toMatch(/^\s*password\s/m);
@@ -149,8 +130,7 @@ test("a fresh npm start seeds nothing, prints no password, and /setup makes the 
       await db.$disconnect();
     }
   } finally {
-    process.kill(-proc.pid!, "SIGINT");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+    await app.stop();
     await database.drop();
   }
 });

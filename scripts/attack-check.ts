@@ -3,17 +3,13 @@
 // database, prints what each attempt got, and checks that nothing was left behind but log rows
 // (the inbound log, the sign-in log, rate-limit counters). Exits 1 if anything got through.
 // Needs `npm run build`. docs/security.md has the latest output.
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync } from "node:fs";
 import http from "node:http";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase } from "@/test/support/database";
-import { freePort } from "@/test/support/free-port";
+import { startProduction } from "@/test/support/production-start";
 import { startReceiver } from "@/test/support/receiver";
-import { TSX_NODE_ARGS } from "./lib/tsx-node-args";
 
 /** Tables an attempt may add rows to: logs of what was refused, and the counters that refuse. */
 const LOG_TABLES = new Set(["inbound_requests", "login_attempts", "login_throttles", "rate_limit_counters"]);
@@ -50,38 +46,24 @@ function record(what: string, refused: boolean, detail: string) {
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first");
   const database = await createTestDatabase();
-  const [port, executorPort, workerPort] = [await freePort(), await freePort(), await freePort()];
-  const web = `http://127.0.0.1:${port}`;
-  const worker = `http://127.0.0.1:${workerPort}`;
-  const executor = `http://127.0.0.1:${executorPort}`;
   const env = {
-    ...process.env,
-    PORT: String(port),
     DATABASE_URL: database.url,
     AUTH_SECRET: "attack-check-auth-secret-0123456789abcdef",
     ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
-    EMPFIO_DATA_DIR: mkdtempSync(path.join(tmpdir(), "empfio-attack-")),
-    INNGEST_EXECUTOR_PORT: String(executorPort),
-    EMPFIO_WORKER_PORT: String(workerPort),
     WEBHOOK_ALLOW_INSECURE_URLS: "1",
-    NEXT_TELEMETRY_DISABLED: "1",
   };
   // This script seals the test connection's secret itself, as the app would.
   process.env.ENCRYPTION_KEY = env.ENCRYPTION_KEY;
-  const app = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts", "start"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
+  const app = await startProduction(env).catch(async (error: Error) => {
+    await database.drop();
+    throw error;
   });
-  let output = "";
-  app.stdout!.on("data", (c) => (output += c));
-  app.stderr!.on("data", (c) => (output += c));
+  const [web, worker, executor] = [app.url, app.workerUrl, app.executorUrl];
   const receiver = await startReceiver();
   const sql = new pg.Client({ connectionString: database.url });
   try {
-    await waitUntil(async () => output.includes("Empfio is ready"), 180_000, "npm start", 500);
     console.log(
-      `npm start is up (web ${web}, worker ${worker}, executor ${executor}); it printed no password: ${!/^\s*password\s/m.test(output)}`,
+      `npm start is up (web ${web}, worker ${worker}, executor ${executor}); it printed no password: ${!/^\s*password\s/m.test(app.output())}`,
     );
     await sql.connect();
 
@@ -254,12 +236,7 @@ async function main() {
   } finally {
     await sql.end().catch(() => undefined);
     await receiver.close();
-    try {
-      process.kill(-app.pid!, "SIGINT");
-    } catch {
-      // Already gone: its output above says why.
-    }
-    await new Promise((r) => app.once("exit", r));
+    await app.stop();
     await database.drop();
   }
   const through = results.filter((r) => !r.refused);

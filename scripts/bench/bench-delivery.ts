@@ -6,25 +6,21 @@
 // ceiling, Inngest runs per delivery, CPU per delivery by process, agent events accepted per
 // second against idle, and the dashboard API's p95 against idle; then emit → delivered p99 at a
 // paced 100 events/s, and the same while another endpoint hangs. Targets are printed beside.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
-import path from "node:path";
+import { existsSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { Agent, request } from "undici";
 import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase } from "@/test/support/database";
-import { freePort } from "@/test/support/free-port";
+import { startProduction } from "@/test/support/production-start";
 import { startReceiver, type Received } from "@/test/support/receiver";
-import { TSX_NODE_ARGS } from "../lib/tsx-node-args";
 import { closedLoop, cpuPerUnit, percentiles } from "./load";
 
 const EVENTS = Number(process.argv[2] ?? 1000);
 const CONCURRENCY = 32;
 const CEILING_CONCURRENCY = 50;
-
-type Product = { url: string; pid: number; stop: () => Promise<void> };
 
 async function main() {
   const loadBefore = loadavg()[0];
@@ -36,7 +32,16 @@ async function main() {
   const token = randomBytes(24).toString("base64url");
   const encryptionKey = randomBytes(32).toString("base64");
   Object.assign(process.env, { ENCRYPTION_KEY: encryptionKey, WEBHOOK_ALLOW_INSECURE_URLS: "1", LOG_LEVEL: "warn" });
-  const product = await startProduct(database.url, token, encryptionKey);
+  const product = await startProduction(
+    {
+      DATABASE_URL: database.url,
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      ENCRYPTION_KEY: encryptionKey,
+      INTERNAL_AUTH_TOKEN: token,
+      INNGEST_EXECUTOR_LOG: "0",
+    },
+    { echoErrors: true },
+  );
   const { createDb } = await import("@/lib/db/client");
   const { createEndpoint } = await import("@/lib/webhooks/manage-endpoints");
   const { createApiKey } = await import("@/lib/api-keys/manage-api-keys");
@@ -237,47 +242,6 @@ async function deliveryRuns(sql: pg.Pool): Promise<number> {
     "SELECT count(*)::int AS n FROM executor.runs WHERE fn_id LIKE '%-webhook-deliver'",
   );
   return rows[0].n;
-}
-
-/** `scripts/start.ts start` as `npm start` runs it, on its own ports and data directory. */
-async function startProduct(databaseUrl: string, token: string, encryptionKey: string): Promise<Product> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    INNGEST_EXECUTOR_PORT: String(await freePort()),
-    EMPFIO_WORKER_PORT: String(await freePort()),
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    ENCRYPTION_KEY: encryptionKey,
-    INTERNAL_AUTH_TOKEN: token,
-    EMPFIO_DATA_DIR: mkdtempSync(path.join(tmpdir(), "empfio-bench-")),
-    WEBHOOK_ALLOW_INSECURE_URLS: "1",
-    INNGEST_EXECUTOR_LOG: "0",
-    LOG_LEVEL: "warn",
-  };
-  const child: ChildProcess = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts", "start"], {
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  // A bench that fails midway exits at once: its product must not outlive it.
-  process.once("exit", () => child.kill("SIGTERM"));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("Empfio is ready")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`npm start exited early (${code})`)));
-  });
-  child.stdout!.resume();
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid!,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
 }
 
 function p95(values: number[]): number {

@@ -3,18 +3,15 @@
 // app in the same run (GET /api/health/live: no database, no body). Prints throughput at a fixed
 // concurrency, p50/p99 at a paced 200 requests/s, and the ratio agent-event / bare route.
 // Usage: tsx scripts/bench/bench-inbound.ts [requests=4000]   (builds first if there is no build)
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync } from "node:fs";
 import os, { loadavg } from "node:os";
-import path from "node:path";
 import { Pool, type Dispatcher } from "undici";
 import { createDb } from "@/lib/db/client";
-import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase } from "@/test/support/database";
-import { freePort } from "@/test/support/free-port";
+import { startProduction } from "@/test/support/production-start";
 import { createTestOrganization } from "@/test/support/webhook-fixtures";
-import { TSX_NODE_ARGS } from "../lib/tsx-node-args";
 import { closedLoop, cpuPerUnit, openLoop, percentiles, type Percentiles } from "./load";
 
 const N = Number(process.argv[2] ?? 4000);
@@ -33,26 +30,18 @@ async function main() {
   const database = await createTestDatabase();
   const db = createDb(database.url, 2);
   const org = await createTestOrganization(db);
-  const [port, executorPort] = [await freePort(), await freePort()];
-  const app = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts", "start"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
+  const app = await startProduction(
+    {
       DATABASE_URL: database.url,
       AUTH_SECRET: randomBytes(32).toString("base64"),
       ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       INTERNAL_AUTH_TOKEN: TOKEN,
-      INNGEST_EXECUTOR_PORT: String(executorPort),
-      EMPFIO_WORKER_PORT: String(await freePort()),
       INNGEST_EXECUTOR_LOG: "0",
       LOG_LEVEL: "warn",
-      EMPFIO_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "empfio-bench-")),
-      NEXT_TELEMETRY_DISABLED: "1",
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  await waitUntil(async () => (await fetch(`${origin}/api/health`)).ok, 180_000, "the app", 250);
+    { echoErrors: true },
+  );
+  const origin = app.url;
   const http = new Pool(origin, { connections: CONCURRENCY, pipelining: 1 });
 
   let sent = 0;
@@ -78,9 +67,9 @@ async function main() {
   await closedLoop(300, CONCURRENCY, agentEvent);
 
   const loadBefore = loadavg()[0];
-  const bareCpu = await cpuPerUnit(app.pid!, () => burst(N, bare), N);
+  const bareCpu = await cpuPerUnit(app.pid, () => burst(N, bare), N);
   const bareBurst = bareCpu.result;
-  const agentCpu = await cpuPerUnit(app.pid!, () => burst(N, agentEvent), N);
+  const agentCpu = await cpuPerUnit(app.pid, () => burst(N, agentEvent), N);
   const agentBurst = agentCpu.result;
   const barePaced = await paced(bare);
   const agentPaced = await paced(agentEvent);
@@ -110,8 +99,7 @@ async function main() {
   );
 
   await http.close();
-  app.kill("SIGTERM");
-  await new Promise((r) => app.once("exit", r));
+  await app.stop();
   await db.$disconnect();
   await database.drop();
 }

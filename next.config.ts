@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
     "prom-client",
   ],
   poweredByHeader: false,
+  // The route indicator sat over the signed-in user's name in the sidebar (bottom left) and toasts
+  // own the bottom right; build and runtime errors still show without it.
+  devIndicators: false,
   headers: async () => [{ source: "/:path*", headers: SECURITY_HEADERS }],
   // `npm test` type-checks the whole project with tsc; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },

@@ -2,7 +2,7 @@
 
 import { Plus } from "lucide-react";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormError } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
 import { describedBy, Field } from "@/components/ui/field";
@@ -95,11 +95,7 @@ export function CreateApiKeyDialog() {
               <option value="365">In a year</option>
             </NativeSelect>
           </Field>
-          {create.error && !fieldError ? (
-            <Alert tone="danger" role="alert">
-              {errorMessage(create.error)}
-            </Alert>
-          ) : null}
+          <FormError message={create.error && !fieldError ? errorMessage(create.error) : undefined} />
           <div className="flex justify-end">
             <Button type="submit" disabled={create.isPending || !name.trim()}>
               {create.isPending ? "Creating…" : "Create key"}

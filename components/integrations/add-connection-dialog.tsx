@@ -2,7 +2,7 @@
 
 import { Plus } from "lucide-react";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormError } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/dialog";
 import { describedBy, Field } from "@/components/ui/field";
@@ -33,7 +33,7 @@ export function AddConnectionDialog({ provider }: { provider: ConnectionProvider
   const fieldError = (field: string) => details.find((d) => d.field === field)?.message;
   const nameError = fieldError("name");
   const secretError = fieldError("signing_secret");
-  const otherError = create.error && !nameError && !secretError ? errorMessage(create.error) : null;
+  const otherError = create.error && !nameError && !secretError ? errorMessage(create.error) : undefined;
   const ids = { name: `${provider}-connection-name`, secret: `${provider}-signing-secret` };
 
   function onOpenChange(next: boolean) {
@@ -150,11 +150,7 @@ export function AddConnectionDialog({ provider }: { provider: ConnectionProvider
               ))}
             </fieldset>
           ) : null}
-          {otherError ? (
-            <Alert tone="danger" role="alert">
-              {otherError}
-            </Alert>
-          ) : null}
+          <FormError message={otherError} />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => onOpenChange(false)}>
               Cancel

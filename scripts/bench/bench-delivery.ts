@@ -6,6 +6,7 @@
 // ceiling, Inngest runs per delivery, CPU per delivery by process, agent events accepted per
 // second against idle, and the dashboard API's p95 against idle; then emit → delivered p99 at a
 // paced 100 events/s, and the same while another endpoint hangs. Targets are printed beside.
+// With pg_stat_statements loaded in the server, also PostgreSQL's time per delivery by statement.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -51,6 +52,7 @@ async function main() {
   const db = createDb(database.url, 4);
   const sql = new pg.Pool({ connectionString: database.url, max: 20 });
   const http = new Agent({ connections: CEILING_CONCURRENCY, keepAliveTimeout: 30_000 });
+  const statements = await statementTimes(sql);
 
   const sent = new Map<string, number>();
   const latencies: number[] = [];
@@ -128,6 +130,7 @@ async function main() {
     // The burst.
     const expected = received + EVENTS * endpoints;
     const runsBefore = await deliveryRuns(sql);
+    const statementsBefore = await statements.sample();
     const burstStop = { done: false };
     const burstDashboard = dashboard(org.key, burstStop);
     const b0 = performance.now();
@@ -145,6 +148,7 @@ async function main() {
     burstStop.done = true;
     const busyP95 = p95(await burstDashboard);
     const runs = (await deliveryRuns(sql)) - runsBefore;
+    const byStatement = statements.perUnit(statementsBefore, await statements.sample(), EVENTS * endpoints);
     const rate = (EVENTS * endpoints) / seconds;
     const accepted = EVENTS / ((acceptedAt - b0) / 1000);
 
@@ -171,6 +175,7 @@ async function main() {
         `  CPU per delivery: ${cpu.ms} ms (${cpu.byProcess})`,
         `  agent events accepted: ${fmt(accepted)}/s during the burst vs ${fmt(idleRate)}/s idle = ${(accepted / idleRate).toFixed(2)} (target ≥ 0.5)`,
         `  dashboard GET /api/v1/deliveries?limit=20 p95: ${busyP95} ms during the burst vs ${idleP95} ms idle = ${(busyP95 / idleP95).toFixed(2)}× (target ≤ 3×)`,
+        ...byStatement,
       ].join("\n"),
     );
   }
@@ -242,6 +247,60 @@ async function deliveryRuns(sql: pg.Pool): Promise<number> {
     "SELECT count(*)::int AS n FROM executor.runs WHERE fn_id LIKE '%-webhook-deliver'",
   );
   return rows[0].n;
+}
+
+type StatementSample = Map<string, { calls: number; ms: number; rows: number; query: string }>;
+
+/**
+ * PostgreSQL's execution time by statement (pg_stat_statements, this database only), sampled
+ * before and after a burst: the statements that took the most, per delivery, with their calls and
+ * rows per delivery. Execution time is the server's wall time (lock and I/O waits included).
+ * Nothing when the server does not load pg_stat_statements.
+ */
+async function statementTimes(sql: pg.Pool) {
+  const available = await sql
+    .query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+    .then(() => sql.query("SELECT 1 FROM pg_stat_statements LIMIT 1"))
+    .then(
+      () => true,
+      () => false,
+    );
+  return {
+    async sample(): Promise<StatementSample> {
+      if (!available) return new Map();
+      const { rows } = await sql.query<{ id: string; calls: string; ms: number; rows: string; query: string }>(
+        `SELECT queryid::text AS id, calls, total_exec_time AS ms, rows, query FROM pg_stat_statements
+         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
+      return new Map(
+        rows.map((r) => [r.id, { calls: Number(r.calls), ms: r.ms, rows: Number(r.rows), query: r.query }]),
+      );
+    },
+    perUnit(before: StatementSample, after: StatementSample, units: number): string[] {
+      if (!available) return ["  (PostgreSQL time by statement: pg_stat_statements is not loaded in this server)"];
+      const deltas = [...after].map(([id, a]) => {
+        const b = before.get(id) ?? { calls: 0, ms: 0, rows: 0 };
+        return {
+          ms: (a.ms - b.ms) / units,
+          calls: (a.calls - b.calls) / units,
+          rows: (a.rows - b.rows) / units,
+          query: a.query,
+        };
+      });
+      const total = deltas.reduce((sum, d) => sum + d.ms, 0);
+      const top = deltas
+        .filter((d) => d.ms >= 0.005)
+        .sort((x, y) => y.ms - x.ms)
+        .slice(0, 12);
+      return [
+        `  PostgreSQL execution time per delivery: ${total.toFixed(3)} ms; by statement (ms, calls, rows per delivery):`,
+        ...top.map(
+          (d) =>
+            `    ${d.ms.toFixed(3).padStart(6)}  ${d.calls.toFixed(3).padStart(6)}  ${d.rows.toFixed(2).padStart(5)}  ${d.query.replace(/\s+/g, " ").slice(0, 110)}`,
+        ),
+      ];
+    },
+  };
 }
 
 function p95(values: number[]): number {

@@ -23,9 +23,9 @@ async function main() {
       FROM generate_series(1, ${ENDPOINTS}) g`;
     // One event per 10 deliveries; created_at spread over 30 days so time filters are realistic.
     await db.$executeRaw`
-      INSERT INTO webhook_events (id, organization_id, type, payload, occurred_at, dispatched_at, created_at)
+      INSERT INTO webhook_events (id, organization_id, type, payload, occurred_at, created_at)
       SELECT gen_random_uuid(), ${orgId}::uuid, CASE WHEN g % 3 = 0 THEN 'booking.created' ELSE 'lead.created' END, '{}',
-             now() - make_interval(secs => g * 26), now(), now() - make_interval(secs => g * 26)
+             now() - make_interval(secs => g * 26), now() - make_interval(secs => g * 26)
       FROM generate_series(1, ${TOTAL / 10}) g`;
     await db.$executeRaw`
       INSERT INTO webhook_deliveries (id, organization_id, event_id, endpoint_id, event_type, status, attempt_count, last_status_code, created_at, updated_at)

@@ -114,6 +114,12 @@ test("a sample event is delivered; a 500 is explained on the delivery page and r
     await page.getByRole("button", { name: "Retry now" }).click();
     await expect(toast(page, "Delivered")).toBeVisible();
     await expect(page.getByText("Succeeded").first()).toBeVisible();
+    // Each attempt shows the request it sent: the event's payload (the first one's once opened).
+    await page.getByText("Request and response", { exact: true }).first().click();
+    for (const n of [1, 2])
+      await expect(page.getByRole("figure", { name: `Attempt ${n} request body` })).toContainText(
+        '"event": "booking.created"',
+      );
     await checkScreen(page, "delivery-detail-retried");
   } finally {
     await receiver.close();

@@ -9,6 +9,7 @@ import { drainEndpoint } from "./drain-endpoint";
 import { emitEvent, withEvents } from "./emit-event";
 import { emitSample } from "./emit-sample";
 import { endFailedRun } from "./end-failed-run";
+import { getDelivery } from "./get-delivery";
 import { acquireLane } from "./endpoint-lanes";
 import { EVENT_CATALOGUE } from "./event-catalogue";
 import { createEndpoint, rotateSecret } from "./manage-endpoints";
@@ -178,9 +179,14 @@ describe("deliveries", () => {
         [2, "scheduled", 500, false],
         [3, "scheduled", 200, true],
       ]);
-      expect(done.attempts[0].requestBody).toBe(
-        (await t.db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).payload,
-      );
+      // The delivery's page shows what each attempt sent: the event's payload, byte for byte.
+      const { payload } = await t.db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } });
+      expect(r.received.map((x) => x.body)).toEqual([payload, payload, payload]);
+      expect((await getDelivery(t.db, orgId, id)).attempts.map((a) => a.requestBody)).toEqual([
+        payload,
+        payload,
+        payload,
+      ]);
       // webhook-id is the delivery id on every attempt: the receiver's dedupe key.
       expect(new Set(r.received.map((x) => x.headers["webhook-id"]))).toEqual(new Set([id]));
       expect(

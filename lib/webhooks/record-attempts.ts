@@ -103,10 +103,12 @@ async function writeAttemptsAndHealth(
 }
 
 /**
- * The attempt rows (the request body is the event's payload, copied on the server) and the
- * deliveries' new state. A status only moves on from pending, except that a manual retry may
- * turn a failed delivery into a succeeded one; so a success is never overwritten. A scheduled
- * attempt gives back the delivery's lease.
+ * The deliveries' new state and their attempt rows, in one statement. An attempt's request body
+ * is its event's payload (what every attempt of a delivery sends), so it is not copied into the
+ * row: getDelivery shows it from the event. A status only moves on from pending, except that a
+ * manual retry may turn a failed delivery into a succeeded one; so a success is never
+ * overwritten. A scheduled attempt gives back the delivery's lease. A delivery deleted meanwhile
+ * (its endpoint deleted) gets no attempt row.
  */
 async function writeAttempts(
   db: Db | Tx,
@@ -140,28 +142,31 @@ async function writeAttempts(
         request_headers jsonb, succeeded boolean, response_status int, response_headers jsonb, response_body text,
         response_truncated boolean, error_kind text, error_message text, last_error text, status text,
         scheduled_attempts int, retry_in_ms float8)
+    ), updated AS (
+      UPDATE webhook_deliveries d SET
+        status = CASE WHEN d.status = 'pending' OR (d.status = 'failed' AND r.trigger = 'manual')
+                      THEN coalesce(r.status::"DeliveryStatus", d.status) ELSE d.status END,
+        scheduled_attempts = coalesce(r.scheduled_attempts, d.scheduled_attempts),
+        next_attempt_at = CASE WHEN r.retry_in_ms IS NOT NULL THEN now() + r.retry_in_ms * interval '1 millisecond'
+                               ELSE d.next_attempt_at END,
+        last_status_code = r.response_status,
+        last_error = r.last_error,
+        completed_at = CASE WHEN coalesce(r.status, 'pending') <> 'pending' AND d.completed_at IS NULL THEN now() ELSE d.completed_at END,
+        lease_owner = CASE WHEN r.trigger = 'scheduled' THEN NULL ELSE d.lease_owner END,
+        lease_until = CASE WHEN r.trigger = 'scheduled' THEN NULL ELSE d.lease_until END,
+        updated_at = now()
+      -- By primary key: the planner takes a function's rows for 100, and would hash the whole table to join them.
+      FROM r WHERE d.id = r.delivery_id AND d.id = ANY (${records.map((r) => r.deliveryId)}::uuid[])
+      RETURNING d.id, d.status
     ), attempts AS (
       INSERT INTO webhook_delivery_attempts (id, delivery_id, attempt_number, trigger, started_at, duration_ms, url,
-        request_headers, request_body, succeeded, response_status, response_headers, response_body, response_truncated,
+        request_headers, succeeded, response_status, response_headers, response_body, response_truncated,
         error_kind, error_message)
       SELECT gen_random_uuid(), r.delivery_id, r.attempt_number, r.trigger, r.started_at, r.duration_ms, r.url,
-        r.request_headers, ev.payload, r.succeeded, r.response_status, r.response_headers, r.response_body,
+        r.request_headers, r.succeeded, r.response_status, r.response_headers, r.response_body,
         r.response_truncated, r.error_kind, r.error_message
-      FROM r JOIN webhook_deliveries d ON d.id = r.delivery_id JOIN webhook_events ev ON ev.id = d.event_id
+      FROM r JOIN updated u ON u.id = r.delivery_id
     )${more}
-    UPDATE webhook_deliveries d SET
-      status = CASE WHEN d.status = 'pending' OR (d.status = 'failed' AND r.trigger = 'manual')
-                    THEN coalesce(r.status::"DeliveryStatus", d.status) ELSE d.status END,
-      scheduled_attempts = coalesce(r.scheduled_attempts, d.scheduled_attempts),
-      next_attempt_at = CASE WHEN r.retry_in_ms IS NOT NULL THEN now() + r.retry_in_ms * interval '1 millisecond'
-                             ELSE d.next_attempt_at END,
-      last_status_code = r.response_status,
-      last_error = r.last_error,
-      completed_at = CASE WHEN coalesce(r.status, 'pending') <> 'pending' AND d.completed_at IS NULL THEN now() ELSE d.completed_at END,
-      lease_owner = CASE WHEN r.trigger = 'scheduled' THEN NULL ELSE d.lease_owner END,
-      lease_until = CASE WHEN r.trigger = 'scheduled' THEN NULL ELSE d.lease_until END,
-      updated_at = now()
-    FROM r WHERE d.id = r.delivery_id
-    RETURNING d.id::text, d.status::text AS status`;
+    SELECT id::text, status::text AS status FROM updated`;
   return new Map(updated.map((u) => [u.id, u.status]));
 }

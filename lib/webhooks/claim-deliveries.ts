@@ -48,8 +48,11 @@ type Row = {
 };
 
 /**
- * In one statement: renews the run's hold on the lane, reads the endpoint as it is now, and
- * leases up to `limit` of its due deliveries to the run, reserving each one's attempt number.
+ * In one statement: reads the lane's wakes (renewing the run's hold on it once half its lease is
+ * spent), reads the endpoint as it is now, and leases up to `limit` of its due deliveries to the
+ * run, reserving each one's attempt number. The wakes and the deliveries are read in one
+ * snapshot: a hand-over bumps wakes after its deliveries commit, so wakes that show a hand-over
+ * come with its deliveries.
  * Due means pending with `next_attempt_at` at or before now (or `dueBy`, the time a sleeping run
  * woke up for) and not leased to anyone else. Nothing is claimed when the run lost the lane or
  * the endpoint is disabled.
@@ -61,9 +64,13 @@ export async function claimDueDeliveries(
   const { endpointId, runId } = input;
   const rows = await db.$queryRaw<Row[]>`
     WITH lane AS (
+      SELECT wakes FROM webhook_endpoint_lanes WHERE endpoint_id = ${endpointId}::uuid AND holder = ${runId}
+    ), renewed AS (
+      -- Only once half the lease is spent: hand-overs bump this row all through a burst, and each
+      -- write would wait for theirs (and they for it).
       UPDATE webhook_endpoint_lanes SET lease_until = now() + make_interval(secs => ${input.laneLeaseMs / 1000})
       WHERE endpoint_id = ${endpointId}::uuid AND holder = ${runId}
-      RETURNING wakes
+        AND lease_until < now() + make_interval(secs => ${input.laneLeaseMs / 2000})
     ), ep AS (
       SELECT id, url, enabled, disabled_reason, consecutive_failures, secret_encrypted, previous_secret_encrypted,
              previous_secret_expires_at, custom_headers, rate_limit_per_second

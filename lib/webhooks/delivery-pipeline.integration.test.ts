@@ -290,6 +290,34 @@ describe("deliveries", () => {
     }
   });
 
+  it("keep their run's lane while it claims: a claim renews the lane's lease once half of it is spent, not before", async () => {
+    const { endpoint } = await createEndpoint(t.db, orgId, {
+      url: "http://127.0.0.1:9/hook",
+      event_types: ["lead.created"],
+    });
+    await acquireLane(t.db, endpoint.id, RUN, 60_000);
+    const claim = () =>
+      claimDueDeliveries(t.db, {
+        endpointId: endpoint.id,
+        runId: RUN,
+        limit: 10,
+        dueBy: null,
+        leaseMs: 60_000,
+        laneLeaseMs: 60_000,
+      });
+    const leaseUntil = async () =>
+      (await t.db.webhookEndpointLane.findUniqueOrThrow({ where: { endpointId: endpoint.id } })).leaseUntil!.getTime();
+    const fresh = await leaseUntil();
+    expect((await claim()).wakes).not.toBeNull();
+    // Hand-overs write this row all through a burst: a claim leaves a fresh lease alone.
+    expect(await leaseUntil()).toBe(fresh);
+
+    await t.db.$executeRaw`
+      UPDATE webhook_endpoint_lanes SET lease_until = now() + interval '20 seconds' WHERE endpoint_id = ${endpoint.id}::uuid`;
+    expect((await claim()).wakes).not.toBeNull();
+    expect(await leaseUntil()).toBeGreaterThan(Date.now() + 50_000);
+  });
+
   it("give a manual retry racing a scheduled attempt its own number; send nothing once done, or to a disabled endpoint", async () => {
     const r = await startReceiver(() => ({ delayMs: 300 }));
     try {

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
+import { getPriority, tmpdir } from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { waitUntil } from "@/lib/wait-until";
@@ -19,7 +19,8 @@ const listening = (port: number) =>
     socket.once("error", () => resolve(false));
   });
 
-it("stops its tiers on SIGTERM even when whoever started it has gone (its output pipe closed)", async () => {
+/** `npm start` running the worker and the executor only, on free ports; resolves once they are ready. */
+async function startTiers() {
   const [executorPort, workerPort] = [await freePort(), await freePort()];
   // Without an Inngest server (vitest points the SDK at a closed port): the start command runs its own executor.
   const inherited = { ...process.env };
@@ -44,6 +45,11 @@ it("stops its tiers on SIGTERM even when whoever started it has gone (its output
   await waitUntil(() => output.includes("ready. Press Ctrl-C"), 60_000, "the worker and executor").catch((e: Error) => {
     throw new Error(`${e.message}\n${output}`);
   });
+  return { start, exited, executorPort, workerPort };
+}
+
+it("stops its tiers on SIGTERM even when whoever started it has gone (its output pipe closed)", async () => {
+  const { start, exited, executorPort, workerPort } = await startTiers();
   expect([await listening(executorPort), await listening(workerPort)]).toEqual([true, true]);
 
   // The terminal or the script that started it went away: its output has nowhere to go.
@@ -57,3 +63,26 @@ it("stops its tiers on SIGTERM even when whoever started it has gone (its output
     "the executor and the worker to stop",
   );
 }, 90_000);
+
+it.runIf(process.platform === "linux")(
+  "runs the worker and the executor at a lower CPU priority than itself, so the web tier comes first",
+  async () => {
+    const { start, exited } = await startTiers();
+    try {
+      const children = readdirSync(`/proc/${start.pid}/task`).flatMap((task) =>
+        readFileSync(`/proc/${start.pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean).map(Number),
+      );
+      const tier = (script: string) =>
+        children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(script));
+      const own = getPriority(start.pid!);
+      expect({
+        worker: getPriority(tier("inngest/worker/main.ts")),
+        executor: getPriority(tier("inngest/executor/main.ts")),
+      }).toEqual({ worker: own + 10, executor: own + 10 });
+    } finally {
+      start.kill("SIGTERM");
+      await exited;
+    }
+  },
+  90_000,
+);

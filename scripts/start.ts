@@ -1,8 +1,8 @@
 // `npm run dev` and `npm start`: the whole product from one command. Starts the embedded
 // database when DATABASE_URL is unset, applies migrations, seeds "Demo Salon" on an empty
 // database (dev only: production's first owner comes from /setup or the admin CLI), then the tiers EMPFIO_ROLES names (default: all): the embedded executor when no
-// Inngest server is configured, the worker that serves the functions (at a lower CPU priority),
-// and Next.js. See docs/deploying-and-scaling.md.
+// Inngest server is configured and the worker that serves the functions (both at a lower CPU
+// priority), and Next.js. See docs/deploying-and-scaling.md.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { setPriority } from "node:os";
 import path from "node:path";
@@ -27,8 +27,8 @@ const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = Number(process.env.PORT ?? 3000);
 const executorPort = Number(process.env.INNGEST_EXECUTOR_PORT ?? 8288);
 const workerPort = Number(process.env.EMPFIO_WORKER_PORT ?? executorPort + 1);
-/** The worker yields the CPU to the web tier: dashboards and inbound webhooks first, deliveries after. */
-const WORKER_NICENESS = 10;
+/** The worker and the executor yield the CPU to the web tier: dashboards and inbound webhooks first, deliveries after. */
+const BACKGROUND_NICENESS = 10;
 const dataDir = path.resolve(process.env.EMPFIO_DATA_DIR ?? ".data");
 
 function fail(message: string): never {
@@ -191,11 +191,12 @@ async function startExecutor(env: NodeJS.ProcessEnv): Promise<void> {
   if (!(await portIsFree(executorPort)))
     fail(`Port ${executorPort} (the executor's) is in use. Set INNGEST_EXECUTOR_PORT to another port.`);
   const url = `http://127.0.0.1:${executorPort}`;
-  children.spawn("executor", process.execPath, [...TSX_NODE_ARGS, "inngest/executor/main.ts"], {
+  const executor = children.spawn("executor", process.execPath, [...TSX_NODE_ARGS, "inngest/executor/main.ts"], {
     ...env,
     INNGEST_EXECUTOR_PORT: String(executorPort),
     INNGEST_EXECUTOR_APP_URL: `${env.INNGEST_SERVE_ORIGIN}${env.INNGEST_SERVE_PATH}`,
   });
+  lowerPriority(executor.pid);
   await waitUntil(async () => (await fetch(`${url}/health`)).ok, 60_000, "the executor", 250);
 }
 
@@ -205,12 +206,16 @@ async function startWorker(env: NodeJS.ProcessEnv): Promise<void> {
     ...env,
     EMPFIO_WORKER_PORT: String(workerPort),
   });
-  try {
-    if (worker.pid) setPriority(worker.pid, WORKER_NICENESS);
-  } catch {
-    // Not permitted on this platform: the worker runs at normal priority.
-  }
+  lowerPriority(worker.pid);
   await waitUntil(async () => (await fetch(`${env.EMPFIO_WORKER_URL}/health`)).ok, 60_000, "the worker", 250);
+}
+
+function lowerPriority(pid: number | undefined): void {
+  try {
+    if (pid) setPriority(pid, BACKGROUND_NICENESS);
+  } catch {
+    // Not permitted on this platform: the tier runs at normal priority.
+  }
 }
 
 async function seedOnce(databaseUrl: string) {

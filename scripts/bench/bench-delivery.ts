@@ -6,7 +6,8 @@
 // ceiling, Inngest runs per delivery, CPU per delivery by process, agent events accepted per
 // second against idle, and the dashboard API's p95 against idle; then emit → delivered p99 at a
 // paced 100 events/s, and the same while another endpoint hangs. Targets are printed beside.
-// With pg_stat_statements loaded in the server, also PostgreSQL's time per delivery by statement.
+// Also the PostgreSQL backends busy at once during the burst and, with pg_stat_statements loaded
+// in the server, PostgreSQL's time per delivery by statement and the dashboard request's SQL.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -122,10 +123,13 @@ async function main() {
     const idleRate = EVENTS / ((performance.now() - t0) / 1000);
     const org = await organization(endpoints);
     const idleStop = { done: false };
+    const idleStatements = await statements.sample();
     const idleDashboard = dashboard(org.key, idleStop);
     await new Promise((r) => setTimeout(r, 2_000));
     idleStop.done = true;
-    const idleP95 = p95(await idleDashboard);
+    const idleTimes = await idleDashboard;
+    const idleP95 = p95(idleTimes);
+    const idleSql = statements.dashboardSql(idleStatements, await statements.sample(), idleTimes.length);
 
     // The burst.
     const expected = received + EVENTS * endpoints;
@@ -133,6 +137,7 @@ async function main() {
     const statementsBefore = await statements.sample();
     const burstStop = { done: false };
     const burstDashboard = dashboard(org.key, burstStop);
+    const burstBackends = busyBackends(sql, burstStop);
     const b0 = performance.now();
     let acceptedAt = 0;
     const cpu = await cpuPerUnit(
@@ -146,9 +151,13 @@ async function main() {
     );
     const seconds = (performance.now() - b0) / 1000;
     burstStop.done = true;
-    const busyP95 = p95(await burstDashboard);
+    const busyTimes = await burstDashboard;
+    const backends = await burstBackends;
+    const busyP95 = p95(busyTimes);
     const runs = (await deliveryRuns(sql)) - runsBefore;
-    const byStatement = statements.perUnit(statementsBefore, await statements.sample(), EVENTS * endpoints);
+    const statementsAfter = await statements.sample();
+    const byStatement = statements.perUnit(statementsBefore, statementsAfter, EVENTS * endpoints);
+    const busySql = statements.dashboardSql(statementsBefore, statementsAfter, busyTimes.length);
     const rate = (EVENTS * endpoints) / seconds;
     const accepted = EVENTS / ((acceptedAt - b0) / 1000);
 
@@ -175,6 +184,12 @@ async function main() {
         `  CPU per delivery: ${cpu.ms} ms (${cpu.byProcess})`,
         `  agent events accepted: ${fmt(accepted)}/s during the burst vs ${fmt(idleRate)}/s idle = ${(accepted / idleRate).toFixed(2)} (target ≥ 0.5)`,
         `  dashboard GET /api/v1/deliveries?limit=20 p95: ${busyP95} ms during the burst vs ${idleP95} ms idle = ${(busyP95 / idleP95).toFixed(2)}× (target ≤ 3×)`,
+        ...(busySql && idleSql
+          ? [
+              `  its SQL per request (mean execution): ${busySql} during the burst vs ${idleSql} idle; the rest is Next.js and waiting for a CPU`,
+            ]
+          : []),
+        `  PostgreSQL backends running a statement at once during the burst: mean ${backends.mean.toFixed(1)}, p95 ${backends.p95}`,
         ...byStatement,
       ].join("\n"),
     );
@@ -249,6 +264,24 @@ async function deliveryRuns(sql: pg.Pool): Promise<number> {
   return rows[0].n;
 }
 
+/** Backends of this database running a statement (this sampler's own left out), every 20 ms until `stop`. */
+async function busyBackends(sql: pg.Pool, stop: { done: boolean }): Promise<{ mean: number; p95: number }> {
+  const counts: number[] = [];
+  while (!stop.done) {
+    const { rows } = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
+    counts.push(rows[0].n);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const sorted = [...counts].sort((a, b) => a - b);
+  return {
+    mean: counts.reduce((sum, n) => sum + n, 0) / Math.max(1, counts.length),
+    p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+  };
+}
+
 type StatementSample = Map<string, { calls: number; ms: number; rows: number; query: string }>;
 
 /**
@@ -275,6 +308,20 @@ async function statementTimes(sql: pg.Pool) {
       return new Map(
         rows.map((r) => [r.id, { calls: Number(r.calls), ms: r.ms, rows: Number(r.rows), query: r.query }]),
       );
+    },
+    /**
+     * What the dashboard's request spends in SQL, per request: the API key's lookup (Prisma's
+     * api_keys and organizations reads) and the delivery log's query. Null without the extension.
+     */
+    dashboardSql(before: StatementSample, after: StatementSample, requests: number): string | null {
+      if (!available || requests === 0) return null;
+      const msOf = (match: RegExp) =>
+        [...after]
+          .filter(([, a]) => match.test(a.query))
+          .reduce((sum, [id, a]) => sum + a.ms - (before.get(id)?.ms ?? 0), 0) / requests;
+      const auth = msOf(/"public"\."(api_keys|organizations)"/);
+      const list = msOf(/FROM webhook_deliveries d JOIN webhook_endpoints e/);
+      return `auth ${auth.toFixed(2)} ms + list ${list.toFixed(2)} ms`;
     },
     perUnit(before: StatementSample, after: StatementSample, units: number): string[] {
       if (!available) return ["  (PostgreSQL time by statement: pg_stat_statements is not loaded in this server)"];

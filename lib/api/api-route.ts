@@ -1,10 +1,10 @@
 import "server-only";
 import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
-import { AppError, asAppError, validationError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { AppError, validationError } from "@/lib/errors";
 import { observeHttpRequest, routePattern } from "@/lib/metrics/observe";
 import { authenticateRequest, canManage, type ApiAuth } from "./authenticate-request";
+import { errorResponse } from "./error-response";
 
 export type ApiContext<P> = ApiAuth & { req: Request; params: P; db: Db };
 type Handler<P> = (ctx: ApiContext<P>) => Promise<Response | object>;
@@ -47,19 +47,6 @@ async function answer<P>(options: RouteOptions, handler: Handler<P>, req: Reques
   } catch (error) {
     return errorResponse(error);
   }
-}
-
-export function errorResponse(error: unknown): Response {
-  const known = asAppError(error);
-  if (known) return Response.json(known.toJSON(), { status: known.status, headers: known.headers });
-  logger.error(
-    { err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) },
-    "unhandled API error",
-  );
-  return Response.json(
-    { error: { code: "internal_error", message: "Something went wrong on our side. It has been logged." } },
-    { status: 500 },
-  );
 }
 
 /** The JSON body, validated; 400 for unparseable JSON, 413 for oversized, 422 for schema errors. */

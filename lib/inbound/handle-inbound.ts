@@ -1,5 +1,5 @@
 import "server-only";
-import { errorResponse } from "@/lib/api/api-route";
+import { errorResponse } from "@/lib/api/error-response";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { clientAddress, trustedProxyHops } from "@/lib/auth/client-address";
 import { asAppError } from "@/lib/errors";

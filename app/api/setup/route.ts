@@ -1,4 +1,5 @@
-import { errorResponse, readBody } from "@/lib/api/api-route";
+import { errorResponse } from "@/lib/api/error-response";
+import { readBody } from "@/lib/api/api-route";
 import { checkSameOrigin } from "@/lib/api/authenticate-request";
 import { getDb } from "@/lib/db/client";
 import { setUpFirstOwner } from "@/lib/organizations/set-up-first-owner";

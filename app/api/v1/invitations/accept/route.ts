@@ -1,5 +1,6 @@
 import { getServerSession } from "next-auth";
-import { errorResponse, readBody } from "@/lib/api/api-route";
+import { errorResponse } from "@/lib/api/error-response";
+import { readBody } from "@/lib/api/api-route";
 import { checkSameOrigin } from "@/lib/api/authenticate-request";
 import { authOptions } from "@/lib/auth/options";
 import { getDb } from "@/lib/db/client";

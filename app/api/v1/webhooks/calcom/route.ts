@@ -1,6 +1,5 @@
-import { receiveCalcomWebhook } from "@/lib/inbound/calcom";
-import { handleInbound } from "@/lib/inbound/handle-inbound";
+import { postCalcomWebhook } from "@/lib/inbound/post-calcom-webhook";
 
 export function POST(req: Request) {
-  return handleInbound("calcom", req, (ctx) => receiveCalcomWebhook(ctx, req, null));
+  return postCalcomWebhook(req, null);
 }

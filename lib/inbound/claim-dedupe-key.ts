@@ -1,7 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The seed: the same agent event (or Brevo payload, which has no id) within 60 s is a duplicate. */
 export const SAME_PAYLOAD_WINDOW_MS = 60_000;
@@ -17,23 +16,14 @@ export const REDELIVERY_WINDOW_MS = 24 * 3_600_000;
  */
 export async function claimDedupeKey(tx: Tx, key: string, windowMs: number, organizationId?: string): Promise<boolean> {
   const [row] = await tx.$queryRaw<{ claimed: boolean; org_found: boolean }[]>`
-    WITH ${claimCtes(key, windowMs, organizationId)}
-    SELECT EXISTS (SELECT 1 FROM claim) AS claimed, EXISTS (SELECT 1 FROM org) AS org_found`;
-  if (!row.org_found) throw new AppError("not_found", `Organization ${organizationId} not found`);
-  return row.claimed;
-}
-
-/**
- * The CTEs `org` (a row when the organization exists, or when none is to be checked) and `claim`
- * (a row when the key was claimed), for statements that claim a key and act on it at once.
- */
-export function claimCtes(key: string, windowMs: number, organizationId?: string): Prisma.Sql {
-  return Prisma.sql`
-    org AS (SELECT 1 WHERE ${organizationId ?? null}::uuid IS NULL OR EXISTS (SELECT 1 FROM organizations WHERE id = ${organizationId ?? null}::uuid)),
+    WITH org AS (SELECT 1 WHERE ${organizationId ?? null}::uuid IS NULL OR EXISTS (SELECT 1 FROM organizations WHERE id = ${organizationId ?? null}::uuid)),
     claim AS (
       INSERT INTO inbound_dedupe_keys (key, expires_at)
       SELECT ${key}, now() + make_interval(secs => ${windowMs / 1000}) FROM org
       ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE inbound_dedupe_keys.expires_at <= now()
       RETURNING key
-    )`;
+    )
+    SELECT EXISTS (SELECT 1 FROM claim) AS claimed, EXISTS (SELECT 1 FROM org) AS org_found`;
+  if (!row.org_found) throw new AppError("not_found", `Organization ${organizationId} not found`);
+  return row.claimed;
 }

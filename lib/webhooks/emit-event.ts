@@ -70,11 +70,9 @@ export function outboxEvent(
 
 /**
  * The outbox row and its deliveries as common table expressions (`subscribed`, `outbox`,
- * `deliveries`, the last answering id and endpoint_id), for a statement's WITH clause. `from`
- * makes them part of a larger statement: the event is written once per row of that source (not
- * at all if it is empty, and then no delivery either).
+ * `deliveries`, the last answering id and endpoint_id), for a statement's WITH clause.
  */
-export function outboxCtes(e: OutboxEvent, from: Prisma.Sql = Prisma.empty): Prisma.Sql {
+function outboxCtes(e: OutboxEvent): Prisma.Sql {
   return Prisma.sql`
     subscribed AS (
       SELECT ep.id FROM webhook_endpoints ep WHERE ep.organization_id = ${e.organizationId}::uuid AND ep.enabled
@@ -89,7 +87,6 @@ export function outboxCtes(e: OutboxEvent, from: Prisma.Sql = Prisma.empty): Pri
     outbox AS (
       INSERT INTO webhook_events (id, organization_id, type, payload, occurred_at, endpoint_id)
       SELECT ${e.id}::uuid, ${e.organizationId}::uuid, ${e.type}, ${e.payload}, ${e.occurredAt}, ${e.endpointId}::uuid
-      ${from}
       RETURNING id
     ),
     deliveries AS (

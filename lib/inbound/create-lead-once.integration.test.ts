@@ -1,0 +1,91 @@
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { setUpTestDb } from "@/test/support/test-db";
+import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
+import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
+import { SAME_PAYLOAD_WINDOW_MS } from "./claim-dedupe-key";
+import { createLeadOnce } from "./create-lead-once";
+
+// new_lead's one statement, with many leads arriving at once: they are written together, and
+// each answers and writes what it would alone.
+setWebhookTestEnv();
+const t = setUpTestDb(4);
+
+const send = (organizationId: string, name: string, channel: "phone" | "whatsapp", dedupeKey = `${name}-key`) =>
+  createLeadOnce(
+    t.db,
+    { organizationId, dedupeKey, windowMs: SAME_PAYLOAD_WINDOW_MS, lead: { name, channel } },
+    { verification: "verified", startedAt: performance.now() },
+  ).then(
+    (result) => result,
+    (error: Error) => ({ error: error.message }),
+  );
+
+describe("new leads arriving together", () => {
+  it("are written in fewer statements than leads, each with its own answer, rows, deliveries and log", async () => {
+    const sql = new pg.Client({ connectionString: t.url });
+    await sql.connect();
+    await sql.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    await sql.query("SELECT pg_stat_statements_reset()");
+    const org = await createTestOrganization(t.db);
+    const other = await createTestOrganization(t.db);
+    const all = await createEndpoint(t.db, org.id, { url: "http://127.0.0.1:9/all", event_types: ["lead.created"] });
+    const phones = await createEndpoint(t.db, org.id, {
+      url: "http://127.0.0.1:9/phones",
+      event_types: ["lead.created"],
+      filter: { "data.channel": "phone" },
+    });
+
+    const names = Array.from({ length: 20 }, (_, i) => `Lead ${i}`);
+    const answers = await Promise.all([
+      ...names.map((name, i) => send(org.id, name, i % 2 ? "phone" : "whatsapp")),
+      send(org.id, "Lead 0 again", "whatsapp", "Lead 0-key"),
+      send("00000000-0000-4000-8000-000000000000", "Nobody's", "phone"),
+      send(other.id, "Other's", "phone"),
+    ]);
+
+    expect(answers.slice(0, 20).map((a) => "outcome" in a && a.outcome)).toEqual(Array(20).fill("processed"));
+    expect(answers.slice(20)).toMatchObject([
+      { outcome: "duplicate", body: { status: "duplicate" } },
+      { error: expect.stringMatching(/not found/) },
+      { outcome: "processed" },
+    ]);
+    const leads = await t.db.lead.findMany({ where: { organizationId: org.id } });
+    expect(leads.map((l) => l.name).sort()).toEqual([...names].sort());
+    for (const [i, name] of names.entries()) {
+      const answer = answers[i];
+      expect("body" in answer && leads.find((l) => l.id === answer.body.lead_id)?.name).toBe(name);
+    }
+    const events = await t.db.webhookEvent.findMany({ where: { organizationId: org.id }, select: { id: true } });
+    expect(events).toHaveLength(20);
+    const deliveries = await t.db.webhookDelivery.groupBy({
+      by: ["endpointId"],
+      where: { organizationId: org.id },
+      _count: true,
+    });
+    expect(Object.fromEntries(deliveries.map((d) => [d.endpointId, d._count]))).toEqual({
+      [all.endpoint.id]: 20,
+      [phones.endpoint.id]: 10,
+    });
+    expect(await t.db.webhookDelivery.count({ where: { organizationId: other.id } })).toBe(0);
+    const logged = await t.db.inboundRequest.groupBy({
+      by: ["organizationId", "outcome"],
+      _count: true,
+      orderBy: { _count: { outcome: "desc" } },
+    });
+    expect(logged.map((l) => [l.organizationId, l.outcome, l._count])).toEqual(
+      expect.arrayContaining([
+        [org.id, "processed", 20],
+        [org.id, "duplicate", 1],
+        [other.id, "processed", 1],
+      ]),
+    );
+    expect(logged).toHaveLength(3);
+
+    const { rows } = await sql.query<{ calls: string }>(
+      "SELECT sum(calls) AS calls FROM pg_stat_statements WHERE query LIKE '%INSERT INTO leads%'",
+    );
+    expect(Number(rows[0].calls)).toBeLessThanOrEqual(3);
+    await sql.end();
+  });
+});

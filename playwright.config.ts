@@ -51,6 +51,8 @@ export default defineConfig({
       WEBHOOK_ALLOW_INSECURE_URLS: "1",
       INNGEST_EXECUTOR_PORT: process.env.E2E_EXECUTOR_PORT ?? "8399",
       EMPFIO_WORKER_PORT: process.env.E2E_WORKER_PORT ?? String(Number(process.env.E2E_EXECUTOR_PORT ?? 8399) + 1),
+      // Executor + 2 is the e2e suite's SMTP server (e2e/mail.ts).
+      EMPFIO_INGEST_PORT: process.env.E2E_INGEST_PORT ?? String(Number(process.env.E2E_EXECUTOR_PORT ?? 8399) + 3),
       NEXT_TELEMETRY_DISABLED: "1",
       OPERATOR_TOKEN: process.env.E2E_OPERATOR_TOKEN,
     },

@@ -19,21 +19,22 @@ const listening = (port: number) =>
     socket.once("error", () => resolve(false));
   });
 
-/** `npm start` running the worker and the executor only, on free ports; resolves once they are ready. */
+/** `npm start` running the worker, the executor and the ingest tier, on free ports; resolves once they are ready. */
 async function startTiers() {
-  const [executorPort, workerPort] = [await freePort(), await freePort()];
+  const [executorPort, workerPort, ingestPort] = [await freePort(), await freePort(), await freePort()];
   // Without an Inngest server (vitest points the SDK at a closed port): the start command runs its own executor.
   const inherited = { ...process.env };
   for (const name of ["INNGEST_BASE_URL", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"]) delete inherited[name];
   const start = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts", "start"], {
     env: {
       ...inherited,
-      EMPFIO_ROLES: "worker,executor",
+      EMPFIO_ROLES: "worker,executor,ingest",
       DATABASE_URL: t.url,
       AUTH_SECRET: randomBytes(32).toString("base64"),
       ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       INNGEST_EXECUTOR_PORT: String(executorPort),
       EMPFIO_WORKER_PORT: String(workerPort),
+      EMPFIO_INGEST_PORT: String(ingestPort),
       EMPFIO_DATA_DIR: mkdtempSync(path.join(tmpdir(), "empfio-start-")),
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -42,15 +43,19 @@ async function startTiers() {
   start.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   start.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise((resolve) => start.once("exit", resolve));
-  await waitUntil(() => output.includes("ready. Press Ctrl-C"), 60_000, "the worker and executor").catch((e: Error) => {
+  await waitUntil(() => output.includes("ready. Press Ctrl-C"), 60_000, "the tiers").catch((e: Error) => {
     throw new Error(`${e.message}\n${output}`);
   });
-  return { start, exited, executorPort, workerPort };
+  return { start, exited, executorPort, workerPort, ingestPort };
 }
 
 it("stops its tiers on SIGTERM even when whoever started it has gone (its output pipe closed)", async () => {
-  const { start, exited, executorPort, workerPort } = await startTiers();
-  expect([await listening(executorPort), await listening(workerPort)]).toEqual([true, true]);
+  const { start, exited, executorPort, workerPort, ingestPort } = await startTiers();
+  expect([await listening(executorPort), await listening(workerPort), await listening(ingestPort)]).toEqual([
+    true,
+    true,
+    true,
+  ]);
 
   // The terminal or the script that started it went away: its output has nowhere to go.
   start.stdout.destroy();
@@ -58,9 +63,9 @@ it("stops its tiers on SIGTERM even when whoever started it has gone (its output
   start.kill("SIGTERM");
   await exited;
   await waitUntil(
-    async () => !(await listening(executorPort)) && !(await listening(workerPort)),
+    async () => !(await listening(executorPort)) && !(await listening(workerPort)) && !(await listening(ingestPort)),
     15_000,
-    "the executor and the worker to stop",
+    "the executor, the worker and the ingest tier to stop",
   );
 }, 90_000);
 

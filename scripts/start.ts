@@ -2,11 +2,13 @@
 // database when DATABASE_URL is unset, applies migrations, seeds "Demo Salon" on an empty
 // database (dev only: production's first owner comes from /setup or the admin CLI), then the tiers EMPFIO_ROLES names (default: all): the embedded executor when no
 // Inngest server is configured and the worker that serves the functions (both at a lower CPU
-// priority), and Next.js. See docs/deploying-and-scaling.md.
+// priority), the ingest tier that serves inbound webhooks (production only), and Next.js. See
+// docs/deploying-and-scaling.md.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { setPriority } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { trustedProxyHops } from "@/lib/auth/client-address";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createDb } from "@/lib/db/client";
 import { checkDeliverySettings } from "@/lib/config/check-delivery-settings";
@@ -27,6 +29,7 @@ const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = Number(process.env.PORT ?? 3000);
 const executorPort = Number(process.env.INNGEST_EXECUTOR_PORT ?? 8288);
 const workerPort = Number(process.env.EMPFIO_WORKER_PORT ?? executorPort + 1);
+const ingestPort = Number(process.env.EMPFIO_INGEST_PORT ?? executorPort + 2);
 /** The worker and the executor yield the CPU to the web tier: dashboards and inbound webhooks first, deliveries after. */
 const BACKGROUND_NICENESS = 10;
 const dataDir = path.resolve(process.env.EMPFIO_DATA_DIR ?? ".data");
@@ -55,7 +58,7 @@ async function main() {
   const external = Boolean(process.env.INNGEST_BASE_URL || process.env.INNGEST_SIGNING_KEY);
   let roles: Set<Role>;
   try {
-    roles = parseRoles(process.env.EMPFIO_ROLES, external);
+    roles = parseRoles(process.env.EMPFIO_ROLES, external, mode);
   } catch (error) {
     fail((error as Error).message);
   }
@@ -67,6 +70,14 @@ async function main() {
     fail(`Port ${port} is in use. Is Empfio already running? Stop it, or set PORT to another port.`);
   if (roles.has("worker") && !(await portIsFree(workerPort)))
     fail(`Port ${workerPort} (the worker's) is in use. Set EMPFIO_WORKER_PORT to another port.`);
+  if (roles.has("ingest") && !(await portIsFree(ingestPort)))
+    fail(`Port ${ingestPort} (the ingest tier's) is in use. Set EMPFIO_INGEST_PORT to another port.`);
+  // The web tier forwarding to it is a proxy it trusts, so only loopback may reach it.
+  const ingestHost = process.env.EMPFIO_INGEST_HOST || "127.0.0.1";
+  if (roles.has("web") && roles.has("ingest") && ingestHost !== "127.0.0.1")
+    fail(
+      "EMPFIO_INGEST_HOST: the web tier forwards inbound webhooks to the ingest tier on loopback, so it listens on 127.0.0.1 only. To expose it, run it alone (EMPFIO_ROLES=ingest).",
+    );
   if (roles.has("web") && mode === "start" && !existsSync(".next/BUILD_ID"))
     fail("No production build found. Run `npm run build` first.");
 
@@ -121,6 +132,8 @@ async function main() {
 
   if (roles.has("executor")) await startExecutor(env);
   if (roles.has("worker")) await startWorker(env);
+  // `next dev` has no server of ours in front of it to forward webhooks: it serves them itself.
+  if (roles.has("ingest")) await startIngest(env, ingestHost, roles.has("web") && mode === "start");
   if (!roles.has("web")) {
     console.log(`\nEmpfio ${[...roles].join(" + ")} ready. Press Ctrl-C to stop.`);
     return;
@@ -143,6 +156,7 @@ async function main() {
   Database:  ${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded PGlite in ${path.relative(process.cwd(), dataDir)}/pglite`}
   Mail:      ${mailLine(env, url)}
   Worker:    ${roles.has("worker") ? `${env.INNGEST_SERVE_ORIGIN}${env.INNGEST_SERVE_PATH}` : "not run here (EMPFIO_ROLES)"}
+  Ingest:    ${env.EMPFIO_INGEST_URL ? `${env.EMPFIO_INGEST_URL} (inbound webhooks)` : "none: Next.js serves the inbound webhooks"}
   Executor:  ${roles.has("executor") ? `${env.INNGEST_BASE_URL} (embedded, signed)` : `${env.INNGEST_BASE_URL ?? "Inngest Cloud"}`}
   Press Ctrl-C to stop.
 ────────────────────────────────────────────────────────`);
@@ -216,6 +230,23 @@ function lowerPriority(pid: number | undefined): void {
   } catch {
     // Not permitted on this platform: the tier runs at normal priority.
   }
+}
+
+/**
+ * The ingest tier (ingest/main.ts): the inbound webhooks in a process of their own. With the
+ * web tier beside it, production's web server forwards them to it (EMPFIO_INGEST_URL), and it
+ * counts that server as one more trusted proxy in front of it.
+ */
+async function startIngest(env: NodeJS.ProcessEnv, host: string, behindWeb: boolean): Promise<void> {
+  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${ingestPort}`;
+  children.spawn("ingest", process.execPath, [...V8_SERVER_FLAGS, ...TSX_NODE_ARGS, "ingest/main.ts"], {
+    ...env,
+    EMPFIO_INGEST_PORT: String(ingestPort),
+    EMPFIO_INGEST_HOST: host,
+    ...(behindWeb && { TRUSTED_PROXY_HOPS: String(trustedProxyHops(env) + 1) }),
+  });
+  await waitUntil(async () => (await fetch(`${url}/health`)).ok, 60_000, "the ingest tier", 250);
+  if (behindWeb) env.EMPFIO_INGEST_URL = url;
 }
 
 async function seedOnce(databaseUrl: string) {

@@ -1,8 +1,10 @@
 // npm run test:crash: 1,000 events to 3 endpoints through the production tiers: the web app
-// (Next.js build), the worker that serves the functions, and the embedded executor. All three
-// are killed with SIGKILL once a third of the deliveries arrived; the last 100 events are
-// emitted while they are down (so only the outbox sweeper can send them); then they restart. Passes when every delivery succeeded and the receiver saw every
-// webhook-id; duplicates (allowed: at-least-once) are counted and reported. Needs `npm run build`.
+// (Next.js build), the ingest tier, the worker that serves the functions, and the embedded
+// executor. The first 900 arrive as agent events (new_lead → lead.created) through the ingest
+// tier; all four tiers are killed with SIGKILL once a third of the deliveries arrived; the last
+// 100 events are emitted while they are down (so only the outbox sweeper can send them); then
+// they restart. Passes when every delivery succeeded and the receiver saw every webhook-id;
+// duplicates (allowed: at-least-once) are counted and reported. Needs `npm run build`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -10,6 +12,7 @@ import { waitUntil } from "@/lib/wait-until";
 import { createTestDatabase } from "@/test/support/database";
 import { freePort } from "@/test/support/free-port";
 import { startReceiver } from "@/test/support/receiver";
+import { closedLoop } from "./bench/load";
 import { TSX_NODE_ARGS } from "./lib/tsx-node-args";
 
 const EVENTS = Number(process.env.CRASH_EVENTS ?? 1000);
@@ -18,7 +21,13 @@ const ENDPOINTS = 3;
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("run `npm run build` first");
   const database = await createTestDatabase();
-  const [appPort, workerPort, executorPort] = [await freePort(), await freePort(), await freePort()];
+  const [appPort, workerPort, executorPort, ingestPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  const token = randomBytes(24).toString("base64url");
   const env = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -33,6 +42,8 @@ async function main() {
     INNGEST_EXECUTOR_PORT: String(executorPort),
     INNGEST_EXECUTOR_APP_URL: `http://127.0.0.1:${workerPort}/api/inngest`,
     EMPFIO_WORKER_PORT: String(workerPort),
+    EMPFIO_INGEST_PORT: String(ingestPort),
+    INTERNAL_AUTH_TOKEN: token,
     INNGEST_EXECUTOR_LOG: "0",
     // Work leased by the killed executor resumes once its lease lapses; short here, 30 s by default.
     INNGEST_EXECUTOR_LEASE_MS: "5000",
@@ -60,10 +71,17 @@ async function main() {
     }),
     worker: spawn(process.execPath, [...TSX_NODE_ARGS, "inngest/worker/main.ts"], { env, stdio: "ignore" }),
     executor: spawn(process.execPath, [...TSX_NODE_ARGS, "inngest/executor/main.ts"], { env, stdio: "ignore" }),
+    ingest: spawn(process.execPath, [...TSX_NODE_ARGS, "ingest/main.ts"], { env, stdio: "ignore" }),
   });
   const ready = async () => {
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${appPort}/login`)).ok, 60_000, "the app", 200);
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${workerPort}/health`)).ok, 60_000, "the worker", 200);
+    await waitUntil(
+      async () => (await fetch(`http://127.0.0.1:${ingestPort}/health`)).ok,
+      60_000,
+      "the ingest tier",
+      200,
+    );
     await waitUntil(
       async () =>
         ((await (await fetch(`http://127.0.0.1:${executorPort}/health`)).json()) as { synced: boolean }).synced,
@@ -83,8 +101,20 @@ async function main() {
       for (let i = from; i < to; i++)
         await emitOne(org.id, "lead.created", { ...EVENT_CATALOGUE["lead.created"].sample, name: `Lead ${i}` });
     });
+  const agentEvent = async (i: number) => {
+    const res = await fetch(`http://127.0.0.1:${ingestPort}/api/v1/webhooks/agent-event`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        type: "new_lead",
+        organization_id: org.id,
+        data: { name: `Lead ${i}`, channel: "phone" },
+      }),
+    });
+    if (res.status !== 200) throw new Error(`agent event ${i} answered ${res.status}: ${await res.text()}`);
+  };
   const whileDown = Math.floor(EVENTS / 10);
-  for (let i = 0; i < EVENTS - whileDown; i += 10) await emit(i, Math.min(i + 10, EVENTS - whileDown));
+  await closedLoop(EVENTS - whileDown, 8, agentEvent);
   await waitUntil(
     () => receiver.received.length >= (EVENTS * ENDPOINTS) / 3,
     300_000,
@@ -93,10 +123,10 @@ async function main() {
   );
   Object.values(procs).forEach(kill);
   console.log(
-    `killed web, worker and executor (SIGKILL) after ${receiver.received.length} of ${EVENTS * ENDPOINTS} deliveries`,
+    `killed web, ingest, worker and executor (SIGKILL) after ${receiver.received.length} of ${EVENTS * ENDPOINTS} deliveries`,
   );
   await emit(EVENTS - whileDown, EVENTS);
-  console.log(`emitted ${whileDown} events while all three were down; restarting`);
+  console.log(`emitted ${whileDown} events while all four were down; restarting`);
   procs = start();
   await ready();
 

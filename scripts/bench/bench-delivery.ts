@@ -1,5 +1,5 @@
 // npm run bench:delivery [events]: the product as `npm start` runs it (scripts/start.ts start: web,
-// worker, embedded executor) on a fresh PostgreSQL database, with agent events arriving over HTTP
+// ingest, worker, embedded executor) on a fresh PostgreSQL database, with agent events arriving over HTTP
 // (POST /api/v1/webhooks/agent-event, new_lead) and fanning out as lead.created to loopback
 // receivers. Beside it, in the same run, the ceiling: a bare loop of signed POSTs plus one INSERT
 // each, 50 in flight. For 1 and 3 endpoints it prints deliveries/s end to end and the ratio to the
@@ -217,7 +217,7 @@ async function main() {
   }
 
   console.log(`\nbench:delivery: ${EVENTS} agent events per burst over HTTP, ${CONCURRENCY} in flight; npm start's`);
-  console.log(`processes (web, worker, embedded executor) on PostgreSQL; ${cpus().length} cores\n`);
+  console.log(`processes (web, ingest, worker, embedded executor) on PostgreSQL; ${cpus().length} cores\n`);
   console.log(rows.join("\n"));
   console.log(`paced 100 events/s: emit → delivered p99 ${pacedP99} ms (target ≤ 250 ms)`);
   console.log(

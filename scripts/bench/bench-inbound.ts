@@ -1,6 +1,6 @@
 // npm run bench:inbound: POST /api/v1/webhooks/agent-event on the production build (`npm start`
-// with its embedded executor, on a fresh PostgreSQL database), beside a bare route of the same
-// app in the same run (GET /api/health/live: no database, no body). Prints throughput at a fixed
+// with its embedded executor, on a fresh PostgreSQL database: the web server passes it on to the
+// ingest tier), beside a bare route of the web app in the same run (GET /api/health/live: no database, no body). Prints throughput at a fixed
 // concurrency, p50/p99 at a paced 200 requests/s, and the ratio agent-event / bare route.
 // Usage: tsx scripts/bench/bench-inbound.ts [requests=4000]   (builds first if there is no build)
 import { spawnSync } from "node:child_process";
@@ -87,7 +87,7 @@ async function main() {
     `bare route   ${bareBurst.rate.toFixed(0)} req/s  p50 ${bareBurst.p50} ms  p99 ${bareBurst.p99} ms   paced: p50 ${barePaced.p50} ms  p99 ${barePaced.p99} ms`,
   );
   console.log(
-    `CPU per request (app, executor, PostgreSQL): agent-event ${agentCpu.ms} ms (${agentCpu.byProcess}), bare route ${bareCpu.ms} ms (${bareCpu.byProcess})`,
+    `CPU per request by process: agent-event ${agentCpu.ms} ms (${agentCpu.byProcess}), bare route ${bareCpu.ms} ms (${bareCpu.byProcess})`,
   );
   console.log(
     `ratio agent-event / bare route: ${(agentBurst.rate / bareBurst.rate).toFixed(2)}   (targets: ≥ 1,000 req/s, paced p99 ≤ 50 ms, ratio ≥ 0.3)`,

@@ -4,6 +4,7 @@ export function createAppServer(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
   options: {
     hsts: string | null;
+    ingestUrl?: string | null;
     inboundConcurrency: number;
     inboundQueueLimit: number;
     inboundMaxBodyBytes: number;

@@ -1,5 +1,5 @@
 import { connect, type AddressInfo } from "node:net";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { waitUntil } from "@/lib/wait-until";
 import { createAppServer } from "./app-server.mjs";
@@ -12,7 +12,12 @@ afterEach(async () => {
   close = null;
 });
 
-async function start(limits: { inboundConcurrency: number; inboundQueueLimit: number; inboundBodyTimeoutMs?: number }) {
+async function start(limits: {
+  inboundConcurrency: number;
+  inboundQueueLimit: number;
+  inboundBodyTimeoutMs?: number;
+  ingestUrl?: string;
+}) {
   const app = { inside: 0, most: 0, forwardedFor: [] as string[] };
   const held: (() => void)[] = [];
   const mockNext = async (req: IncomingMessage, res: ServerResponse) => {
@@ -109,7 +114,79 @@ describe("the production app server", () => {
     await fetch(`${origin}/login`, { headers: { "x-forwarded-for": "203.0.113.9" } });
     expect(app.forwardedFor).toEqual(["203.0.113.9, 127.0.0.1"]);
   });
+
+  it("passes inbound webhooks to the ingest tier over one kept-alive connection, and its answers back; Next.js sees none", async () => {
+    const ingest = await startStandInIngest();
+    const { app, origin } = await start({ inboundConcurrency: 1, inboundQueueLimit: 1, ingestUrl: ingest.origin });
+    for (const name of ["Ada", "Bo", "Cy"]) {
+      const res = await fetch(`${origin}/api/v1/webhooks/varda/abc?x=1`, {
+        method: "POST",
+        headers: { "x-forwarded-for": "203.0.113.9", authorization: "Bearer t" },
+        body: JSON.stringify({ name }),
+      });
+      expect(res.status).toBe(201);
+      expect(res.headers.get("x-stand-in")).toBe("ingest");
+      expect(await res.json()).toEqual({ received: { name } });
+    }
+    expect(ingest.seen).toEqual(
+      ["Ada", "Bo", "Cy"].map((name) => ({
+        url: "/api/v1/webhooks/varda/abc?x=1",
+        forwardedFor: "203.0.113.9, 127.0.0.1",
+        authorization: "Bearer t",
+        body: JSON.stringify({ name }),
+      })),
+    );
+    expect(ingest.connections()).toBe(1);
+    expect(app.forwardedFor).toEqual([]);
+    // The dashboard is still Next.js's.
+    await fetch(`${origin}/login`);
+    expect(app.forwardedFor).toHaveLength(1);
+    await ingest.close();
+  });
+
+  it("tells a sender to retry when the ingest tier cannot be reached", async () => {
+    const ingest = await startStandInIngest();
+    await ingest.close();
+    const { app, origin } = await start({ inboundConcurrency: 1, inboundQueueLimit: 1, ingestUrl: ingest.origin });
+    const res = await fetch(`${origin}/api/v1/webhooks/agent-event`, { method: "POST", body: "{}" });
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("1");
+    expect(await res.json()).toEqual({ error: { code: "unavailable", message: expect.any(String) } });
+    expect(app.forwardedFor).toEqual([]);
+  });
 });
+
+/** A stand-in for the ingest tier (a mock, named so) that echoes what it was sent. */
+async function startStandInIngest() {
+  const seen: { url?: string; forwardedFor?: string; authorization?: string; body: string }[] = [];
+  let connections = 0;
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    req.on("end", () => {
+      seen.push({
+        url: req.url,
+        forwardedFor: req.headers["x-forwarded-for"] as string,
+        authorization: req.headers.authorization,
+        body,
+      });
+      res.writeHead(201, { "content-type": "application/json", "x-stand-in": "ingest" });
+      res.end(JSON.stringify({ received: JSON.parse(body) }));
+    });
+  });
+  server.on("connection", () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    connections: () => connections,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
 
 /** Sends a webhook's headers and no body; resolves to what the server answered. */
 function stall(port: number): Promise<string> {

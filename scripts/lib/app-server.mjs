@@ -1,95 +1,78 @@
 // Plain JavaScript: scripts/next-server.mjs runs under node without tsx.
-import { createServer, IncomingMessage } from "node:http";
-import { takeTurns } from "./take-turns.mjs";
+import { Agent, createServer, IncomingMessage, request } from "node:http";
+import { appendPeerAddress, createInboundGate, refuse } from "./inbound-gate.mjs";
 
 /**
  * The production HTTP server in front of Next.js's request handler (`handle`).
  *
- * It appends the socket's address to X-Forwarded-For: `next start` keeps a client's own header
- * and drops the peer, so the app could not tell a forged address from a proxy's
- * (lib/auth/client-address.ts reads it from the end).
+ * It appends the socket's address to X-Forwarded-For (scripts/lib/inbound-gate.mjs says why).
  *
  * Inbound webhooks (POST /api/v1/webhooks/…: the AI agent, Cal.com, Varda, Brevo) are machines'
- * traffic and take turns: at most `inboundConcurrency` of them are inside the app at once, the
- * rest wait here in arrival order. The app is CPU-bound either way, so a burst is accepted about
- * as fast, but an owner's dashboard request waits behind a handful of them instead of the whole
- * burst. Past `inboundQueueLimit` waiting, a sender is told to retry (a 503 with Retry-After,
- * which every sender retries).
- *
- * A webhook queues only once its whole body is here (senders send theirs at once): one whose
- * body has not all arrived within `inboundBodyTimeoutMs` gets a 408, one larger than
- * `inboundMaxBodyBytes` a 413, and neither ever holds a turn or a place in the queue. Otherwise a
- * few clients that send headers and stall would keep every webhook out.
+ * traffic. With `ingestUrl` (the ingest tier, ingest/ingest-server.ts) each one is read whole
+ * here and passed on to it over a kept-alive loopback connection, which takes turns and runs it
+ * in its own process: the dashboard's event loop never runs a webhook. Without it they run in
+ * Next.js, taking turns here (scripts/lib/inbound-gate.mjs), so that a burst of them cannot slow
+ * the dashboard much.
  *
  * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<unknown>} handle
- * @param {{ hsts: string | null, inboundConcurrency: number, inboundQueueLimit: number, inboundMaxBodyBytes: number, inboundBodyTimeoutMs?: number }} options
+ * @param {{ hsts: string | null, ingestUrl?: string | null, inboundConcurrency: number, inboundQueueLimit: number, inboundMaxBodyBytes: number, inboundBodyTimeoutMs?: number }} options
  */
 export function createAppServer(
   handle,
-  { hsts, inboundConcurrency, inboundQueueLimit, inboundMaxBodyBytes, inboundBodyTimeoutMs = 10_000 },
+  { hsts, ingestUrl = null, inboundConcurrency, inboundQueueLimit, inboundMaxBodyBytes, inboundBodyTimeoutMs = 10_000 },
 ) {
-  const inbound = takeTurns({ concurrency: inboundConcurrency, queueLimit: inboundQueueLimit });
+  const gate = createInboundGate({
+    // The ingest tier takes turns itself: waiting here too would only add a second queue.
+    turns: ingestUrl ? null : { concurrency: inboundConcurrency, queueLimit: inboundQueueLimit },
+    maxBodyBytes: inboundMaxBodyBytes,
+    bodyTimeoutMs: inboundBodyTimeoutMs,
+  });
+  const forward = ingestUrl ? forwardTo(ingestUrl) : null;
   return createServer((req, res) => {
-    const peer = (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:/, "");
-    const sent = req.headers["x-forwarded-for"];
-    req.headers["x-forwarded-for"] = sent ? `${[sent].flat().join(", ")}, ${peer}` : peer;
+    appendPeerAddress(req);
     if (hsts) res.setHeader("Strict-Transport-Security", hsts);
     if (req.method !== "POST" || !req.url?.startsWith("/api/v1/webhooks/")) return void handle(req, res);
-    void readWholeBody(req, inboundMaxBodyBytes, inboundBodyTimeoutMs).then(async (read) => {
-      if (!read.ok) return refuse(res, read.status, read.code, read.message);
-      if (req.socket.destroyed) return;
-      const turn = inbound.enter();
-      if (!turn) return refuse(res, 503, "overloaded", "Too many inbound webhooks at once; retry in a second.");
-      const leave = await turn;
-      // A sender that gave up while waiting has nothing left to answer.
-      if (req.socket.destroyed) return leave();
-      res.once("close", leave);
-      void handle(withBody(req, read.body), res);
-    });
+    gate(req, res, (body) => (forward ? forward(req, body, res) : void handle(withBody(req, body), res)));
   });
 }
 
+// Hop-by-hop headers describe one connection, not the request or the answer: never passed on.
+const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"];
+
 /**
- * @param {import("node:http").IncomingMessage} req
- * @returns {Promise<{ ok: true, body: Buffer } | { ok: false, status: 408 | 413, code: string, message: string }>}
+ * Passes a webhook, its body already read, to the ingest tier at `origin`, and its answer back.
+ * X-Forwarded-For goes as this server left it (ending in the sender's address), which the ingest
+ * tier, loopback-only, trusts as one proxy hop. An ingest tier that cannot be reached answers
+ * 503 with Retry-After, which senders retry.
+ * @param {string} origin
  */
-function readWholeBody(req, maxBytes, timeoutMs) {
-  const tooLarge = {
-    ok: false,
-    status: 413,
-    code: "payload_too_large",
-    message: `Request body is larger than ${maxBytes} bytes.`,
-  };
-  if (Number(req.headers["content-length"]) > maxBytes) return Promise.resolve(tooLarge);
-  return new Promise((resolve) => {
-    const chunks = [];
-    let size = 0;
-    const finish = (result) => {
-      clearTimeout(timer);
-      req.removeAllListeners("data");
-      resolve(result);
-    };
-    const timer = setTimeout(
-      () =>
-        finish({
-          ok: false,
-          status: 408,
-          code: "request_timeout",
-          message: "The request body did not arrive in time.",
-        }),
-      timeoutMs,
-    );
-    req.on("data", (chunk) => {
-      size += chunk.length;
-      if (size > maxBytes) finish(tooLarge);
-      else chunks.push(chunk);
+function forwardTo(origin) {
+  const { hostname, port } = new URL(origin);
+  const agent = new Agent({ keepAlive: true });
+  /**
+   * @param {import("node:http").IncomingMessage} req
+   * @param {Buffer} body
+   * @param {import("node:http").ServerResponse} res
+   */
+  const forward = (req, body, res, retried = false) => {
+    const headers = { ...req.headers, "content-length": String(body.length) };
+    for (const name of HOP_BY_HOP) delete headers[name];
+    const upstream = request({ hostname, port, method: "POST", path: req.url, headers, agent }, (answer) => {
+      const answerHeaders = { ...answer.headers };
+      for (const name of HOP_BY_HOP) delete answerHeaders[name];
+      res.writeHead(answer.statusCode ?? 502, answerHeaders);
+      answer.pipe(res);
     });
-    req.once("end", () => finish({ ok: true, body: Buffer.concat(chunks) }));
-    // The sender went away mid-body: nobody is left to answer, and nothing runs.
-    req.once("close", () =>
-      finish({ ok: false, status: 400, code: "bad_request", message: "The request body was cut off." }),
-    );
-  });
+    upstream.on("error", (error) => {
+      // A kept-alive connection the ingest tier closed as this request left: it never arrived.
+      if (upstream.reusedSocket && !retried && "code" in error && error.code === "ECONNRESET")
+        return forward(req, body, res, true);
+      if (res.headersSent) return void res.destroy();
+      refuse(res, 503, "unavailable", "The ingest tier is not reachable; retry in a second.");
+    });
+    upstream.end(body);
+  };
+  return forward;
 }
 
 /**
@@ -110,11 +93,4 @@ function withBody(req, body) {
   copy.push(body);
   copy.push(null);
   return copy;
-}
-
-/** A JSON error the sender can read; the connection closes, since its body may be unread. */
-function refuse(res, status, code, message) {
-  const headers = { "content-type": "application/json", connection: "close" };
-  if (status === 503) headers["retry-after"] = "1";
-  res.writeHead(status, headers).end(JSON.stringify({ error: { code, message } }));
 }

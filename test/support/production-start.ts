@@ -9,7 +9,7 @@ import { freePort } from "./free-port";
 export type ProductionStart = Awaited<ReturnType<typeof startProduction>>;
 
 /**
- * `scripts/start.ts start` as `npm start` runs it (web, worker, embedded executor; needs a
+ * `scripts/start.ts start` as `npm start` runs it (web, ingest, worker, embedded executor; needs a
  * production build), on free ports and its own data directory, for the benchmarks, the attack
  * check and the tests that drive the production start over HTTP. `env` adds to this process's
  * environment (DATABASE_URL, AUTH_SECRET and ENCRYPTION_KEY at least). Resolves once it says it
@@ -17,13 +17,19 @@ export type ProductionStart = Awaited<ReturnType<typeof startProduction>>;
  * when this process exits.
  */
 export async function startProduction(env: Record<string, string>, { echoErrors = false } = {}) {
-  const [port, executorPort, workerPort] = [await freePort(), await freePort(), await freePort()];
+  const [port, executorPort, workerPort, ingestPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const child = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts", "start"], {
     env: {
       ...process.env,
       PORT: String(port),
       INNGEST_EXECUTOR_PORT: String(executorPort),
       EMPFIO_WORKER_PORT: String(workerPort),
+      EMPFIO_INGEST_PORT: String(ingestPort),
       EMPFIO_DATA_DIR: mkdtempSync(path.join(tmpdir(), "empfio-start-")),
       NEXT_TELEMETRY_DISABLED: "1",
       ...env,
@@ -49,6 +55,7 @@ export async function startProduction(env: Record<string, string>, { echoErrors 
     publicUrl: `http://localhost:${port}`,
     workerUrl: `http://127.0.0.1:${workerPort}`,
     executorUrl: `http://127.0.0.1:${executorPort}`,
+    ingestUrl: `http://127.0.0.1:${ingestPort}`,
     /** The start command's process, parent of the tiers (for CPU accounting). */
     pid: child.pid!,
     output: () => output,

@@ -70,7 +70,7 @@ it("stops its tiers on SIGTERM even when whoever started it has gone (its output
 }, 90_000);
 
 it.runIf(process.platform === "linux")(
-  "runs the worker and the executor at a lower CPU priority than itself, so the web tier comes first",
+  "runs the worker and the executor at a lower CPU priority than itself, and the ingest tier between, so the web tier comes first",
   async () => {
     const { start, exited } = await startTiers();
     try {
@@ -83,7 +83,8 @@ it.runIf(process.platform === "linux")(
       expect({
         worker: getPriority(tier("inngest/worker/main.ts")),
         executor: getPriority(tier("inngest/executor/main.ts")),
-      }).toEqual({ worker: own + 10, executor: own + 10 });
+        ingest: getPriority(tier("ingest/main.ts")),
+      }).toEqual({ worker: own + 10, executor: own + 10, ingest: own + 5 });
     } finally {
       start.kill("SIGTERM");
       await exited;

@@ -30,8 +30,10 @@ const port = Number(process.env.PORT ?? 3000);
 const executorPort = Number(process.env.INNGEST_EXECUTOR_PORT ?? 8288);
 const workerPort = Number(process.env.EMPFIO_WORKER_PORT ?? executorPort + 1);
 const ingestPort = Number(process.env.EMPFIO_INGEST_PORT ?? executorPort + 2);
-/** The worker and the executor yield the CPU to the web tier: dashboards and inbound webhooks first, deliveries after. */
+/** The worker and the executor yield the CPU to the web and ingest tiers: dashboards and inbound webhooks first, deliveries after. */
 const BACKGROUND_NICENESS = 10;
+/** The ingest tier yields to the dashboard too, but not to the deliveries: a burst is accepted first. */
+const INGEST_NICENESS = 5;
 const dataDir = path.resolve(process.env.EMPFIO_DATA_DIR ?? ".data");
 
 function fail(message: string): never {
@@ -224,9 +226,9 @@ async function startWorker(env: NodeJS.ProcessEnv): Promise<void> {
   await waitUntil(async () => (await fetch(`${env.EMPFIO_WORKER_URL}/health`)).ok, 60_000, "the worker", 250);
 }
 
-function lowerPriority(pid: number | undefined): void {
+function lowerPriority(pid: number | undefined, niceness = BACKGROUND_NICENESS): void {
   try {
-    if (pid) setPriority(pid, BACKGROUND_NICENESS);
+    if (pid) setPriority(pid, niceness);
   } catch {
     // Not permitted on this platform: the tier runs at normal priority.
   }
@@ -239,12 +241,13 @@ function lowerPriority(pid: number | undefined): void {
  */
 async function startIngest(env: NodeJS.ProcessEnv, host: string, behindWeb: boolean): Promise<void> {
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${ingestPort}`;
-  children.spawn("ingest", process.execPath, [...V8_SERVER_FLAGS, ...TSX_NODE_ARGS, "ingest/main.ts"], {
+  const ingest = children.spawn("ingest", process.execPath, [...V8_SERVER_FLAGS, ...TSX_NODE_ARGS, "ingest/main.ts"], {
     ...env,
     EMPFIO_INGEST_PORT: String(ingestPort),
     EMPFIO_INGEST_HOST: host,
     ...(behindWeb && { TRUSTED_PROXY_HOPS: String(trustedProxyHops(env) + 1) }),
   });
+  lowerPriority(ingest.pid, INGEST_NICENESS);
   await waitUntil(async () => (await fetch(`${url}/health`)).ok, 60_000, "the ingest tier", 250);
   if (behindWeb) env.EMPFIO_INGEST_URL = url;
 }

@@ -18,9 +18,8 @@ import { appendPeerAddress, createInboundGate, refuse } from "@/scripts/lib/inbo
 export function createIngestServer(
   turns: { concurrency: number; queueLimit: number },
   env: NodeJS.ProcessEnv = process.env,
-  bodyTimeoutMs?: number,
 ): http.Server {
-  const gate = createInboundGate({ turns, maxBodyBytes: MAX_INBOUND_BODY_BYTES, bodyTimeoutMs });
+  const gate = createInboundGate({ turns, maxBodyBytes: MAX_INBOUND_BODY_BYTES });
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health" && req.method === "GET") return send(res, 200, { status: "ok" });

@@ -31,6 +31,20 @@ describe("healthReport", () => {
     });
   });
 
+  it("counts the ingest tier the app passes inbound webhooks to, naming it to the operator", async () => {
+    const ready = { ...withToken, EMPFIO_EXECUTOR_URL: "", EMPFIO_WORKER_URL: "", INNGEST_BASE_URL: "http://x" };
+    const alone = await healthReport(t.db, "Bearer operator-secret-token", ready);
+    expect(alone).toMatchObject({ status: 200, body: { ok: true, ingest: { ok: true } } });
+    const behind = await healthReport(t.db, "Bearer operator-secret-token", {
+      ...ready,
+      EMPFIO_INGEST_URL: "http://127.0.0.1:1",
+    });
+    expect(behind).toMatchObject({
+      status: 503,
+      body: { ok: false, ingest: { ok: false, detail: "ingest tier at http://127.0.0.1:1 is not reachable" } },
+    });
+  });
+
   it("never shows a database error to the public", async () => {
     const broken = createDb("postgresql://postgres@127.0.0.1:1/nothing", 1);
     try {

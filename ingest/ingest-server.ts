@@ -3,6 +3,7 @@ import http from "node:http";
 import { routeInboundRequest } from "@/lib/inbound/route-inbound-request";
 import { MAX_INBOUND_BODY_BYTES } from "@/lib/inbound/read-raw-body";
 import { scrapeMetrics } from "@/lib/metrics/scrape-metrics";
+import { inSpan } from "@/lib/tracing/tracing";
 import { appendPeerAddress, createInboundGate, refuse } from "@/scripts/lib/inbound-gate.mjs";
 
 /**
@@ -37,7 +38,7 @@ export function createIngestServer(
     if (req.method !== "POST")
       return send(res, 405, { error: { code: "method_not_allowed", message: "Inbound webhooks are POSTed." } });
     appendPeerAddress(req);
-    gate(req, res, (body) => void answer(handler, req, body, res));
+    gate(req, res, (body) => void answer(handler, req, path, body, res));
   });
   // Longer than any load balancer's (or the web tier's) idle timeout, so a kept-alive connection
   // is never cut as a request goes out on it.
@@ -45,19 +46,39 @@ export function createIngestServer(
   return server;
 }
 
-/** Runs one webhook as a Fetch API request, as Next.js hands it to the route handler. */
+/**
+ * Runs one webhook as a Fetch API request, as Next.js hands it to the route handler, in a server
+ * span that continues the caller's trace (W3C `traceparent`), as Next.js's own span does.
+ */
 async function answer(
   handler: (req: Request) => Promise<Response>,
   req: http.IncomingMessage,
+  path: string,
   body: Buffer,
   res: http.ServerResponse,
 ): Promise<void> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers))
     for (const one of [value ?? []].flat()) headers.append(name, one);
+  const caller = Object.fromEntries(
+    ["traceparent", "tracestate"].flatMap((name) => (headers.has(name) ? [[name, headers.get(name)!]] : [])),
+  );
   try {
-    const response = await handler(
-      new Request(new URL(req.url ?? "/", "http://ingest"), { method: "POST", headers, body: new Uint8Array(body) }),
+    const response = await inSpan(
+      "ingest.request",
+      { "http.request.method": "POST", "url.path": path },
+      async (span) => {
+        const answered = await handler(
+          new Request(new URL(req.url ?? "/", "http://ingest"), {
+            method: "POST",
+            headers,
+            body: new Uint8Array(body),
+          }),
+        );
+        span?.setAttributes({ "http.response.status_code": answered.status });
+        return answered;
+      },
+      caller,
     );
     const text = Buffer.from(await response.arrayBuffer());
     res.writeHead(response.status, Object.fromEntries(response.headers)).end(text);

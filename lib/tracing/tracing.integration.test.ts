@@ -113,4 +113,41 @@ describe("tracing", () => {
       await receiver.close();
     }
   });
+
+  it("continues the caller's trace through the ingest tier's server", async () => {
+    const orgId = (await createTestOrganization(db)).id;
+    const { createIngestServer } = await import("@/ingest/ingest-server");
+    const server = createIngestServer({ concurrency: 4, queueLimit: 10 });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    const [traceId, callerSpanId] = ["4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"];
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/webhooks/agent-event`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${AGENT_TOKEN}`,
+          traceparent: `00-${traceId}-${callerSpanId}-01`,
+        },
+        body: JSON.stringify({ type: "new_lead", organization_id: orgId, data: { name: "Traced", channel: "phone" } }),
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    await waitUntil(
+      async () => {
+        await flushTracing();
+        return spans.some((s) => s.name === "inbound.request" && s.traceId === traceId);
+      },
+      15_000,
+      "the ingest tier's spans at the collector",
+    );
+    const ingestSpan = spans.find((s) => s.name === "ingest.request" && s.traceId === traceId)!;
+    expect(ingestSpan.parentSpanId).toBe(callerSpanId);
+    expect(attribute(ingestSpan, "url.path")).toBe("/api/v1/webhooks/agent-event");
+    expect(Number(attribute(ingestSpan, "http.response.status_code"))).toBe(200);
+    expect(spans.find((s) => s.name === "inbound.request" && s.traceId === traceId)!.parentSpanId).toBe(
+      ingestSpan.spanId,
+    );
+  });
 });

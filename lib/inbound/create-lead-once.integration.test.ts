@@ -1,5 +1,7 @@
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { installInngestDeliveryRuns } from "@/inngest/install-delivery-runs";
+import { installDeliveryRuns, type DeliveryRuns } from "@/lib/webhooks/delivery-runs";
 import { setUpTestDb } from "@/test/support/test-db";
 import { createTestOrganization, setWebhookTestEnv } from "@/test/support/webhook-fixtures";
 import { createEndpoint } from "@/lib/webhooks/manage-endpoints";
@@ -23,10 +25,7 @@ const send = (organizationId: string, name: string, channel: "phone" | "whatsapp
 
 describe("new leads arriving together", () => {
   it("are written in fewer statements than leads, each with its own answer, rows, deliveries and log", async () => {
-    const sql = new pg.Client({ connectionString: t.url });
-    await sql.connect();
-    await sql.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-    await sql.query("SELECT pg_stat_statements_reset()");
+    const leadStatementsBefore = await statementCalls("%INSERT INTO leads%");
     const org = await createTestOrganization(t.db);
     const other = await createTestOrganization(t.db);
     const all = await createEndpoint(t.db, org.id, { url: "http://127.0.0.1:9/all", event_types: ["lead.created"] });
@@ -82,10 +81,76 @@ describe("new leads arriving together", () => {
     );
     expect(logged).toHaveLength(3);
 
-    const { rows } = await sql.query<{ calls: string }>(
-      "SELECT sum(calls) AS calls FROM pg_stat_statements WHERE query LIKE '%INSERT INTO leads%'",
+    expect((await statementCalls("%INSERT INTO leads%")) - leadStatementsBefore).toBeLessThanOrEqual(3);
+  });
+
+  it("hand their deliveries over in their own statement: each endpoint's lane woken once, one run asked for each", async () => {
+    const started: string[] = [];
+    runs({ start: async (lanes) => void started.push(...lanes.map((l) => l.endpointId)) });
+    const orgs = [await createTestOrganization(t.db), await createTestOrganization(t.db)];
+    const endpoints: string[] = [];
+    for (const org of orgs)
+      for (const path of ["a", "b"])
+        endpoints.push(
+          (await createEndpoint(t.db, org.id, { url: `http://127.0.0.1:9/${path}`, event_types: ["lead.created"] }))
+            .endpoint.id,
+        );
+    const wakeStatements = () => statementCalls("%INSERT INTO webhook_endpoint_lanes%", "%INSERT INTO leads%");
+    const wakesBefore = await wakeStatements();
+
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => send(orgs[i % 2].id, `Handed ${i}`, "phone")),
     );
-    expect(Number(rows[0].calls)).toBeLessThanOrEqual(3);
-    await sql.end();
+
+    expect(answers.map((a) => "outcome" in a && a.outcome)).toEqual(Array(20).fill("processed"));
+    expect([...started].sort()).toEqual([...endpoints].sort());
+    const lanes = await t.db.webhookEndpointLane.findMany({ where: { endpointId: { in: endpoints } } });
+    expect(lanes).toHaveLength(4);
+    for (const lane of lanes) expect(lane.holder).toMatch(/^wake:/);
+    expect(await wakeStatements()).toBe(wakesBefore);
+  });
+
+  it("answer even when no run can be asked for: their deliveries stay pending, their lanes free for the sweep", async () => {
+    runs({ start: () => Promise.reject(new Error("Inngest is down")) });
+    const org = await createTestOrganization(t.db);
+    const { endpoint } = await createEndpoint(t.db, org.id, {
+      url: "http://127.0.0.1:9/down",
+      event_types: ["lead.created"],
+    });
+
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => send(org.id, `Unhanded ${i}`, "phone")));
+
+    expect(answers.map((a) => "outcome" in a && a.outcome)).toEqual(Array(5).fill("processed"));
+    expect(await t.db.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "pending" } })).toBe(5);
+    expect(await t.db.webhookEndpointLane.findUniqueOrThrow({ where: { endpointId: endpoint.id } })).toMatchObject({
+      holder: null,
+    });
   });
 });
+
+/**
+ * Calls so far of the statements whose text is `like` and not `unlike`, in this file's database
+ * only: other databases may be busy, and resetting the counts would disturb their figures.
+ */
+async function statementCalls(like: string, unlike: string | null = null): Promise<number> {
+  const sql = new pg.Client({ connectionString: t.url });
+  await sql.connect();
+  try {
+    await sql.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    const { rows } = await sql.query<{ calls: number }>(
+      `SELECT coalesce(sum(calls), 0)::int AS calls FROM pg_stat_statements
+       WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+         AND query LIKE $1 AND ($2::text IS NULL OR query NOT LIKE $2)`,
+      [like, unlike],
+    );
+    return rows[0].calls;
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Delivery runs that these tests see being asked for, instead of Inngest's. */
+function runs(start: Pick<DeliveryRuns, "start">) {
+  installDeliveryRuns({ ...start, bulkRetry: () => Promise.resolve() });
+}
+afterEach(() => installInngestDeliveryRuns());

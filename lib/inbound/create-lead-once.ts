@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { leadCreatedData, type NewLead } from "@/lib/records/leads";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { inSpan } from "@/lib/tracing/tracing";
 import {
   emittedAttributes,
@@ -11,15 +12,17 @@ import {
   type NewDelivery,
   type OutboxEvent,
 } from "@/lib/webhooks/emit-event";
-import { handOver } from "@/lib/webhooks/hand-over";
+import { idleLanes, newWakeToken, wakeLanesSql, type WokenRow } from "@/lib/webhooks/endpoint-lanes";
+import { finishHandOver } from "@/lib/webhooks/hand-over";
 import type { InboundContext, InboundResult } from "./handle-inbound";
 
 /**
  * The agent's `new_lead`, the most frequent inbound event, in ONE statement: the organization
- * check, the dedupe claim, the lead, its `lead.created` outbox row with its deliveries, and the
- * inbound log row. It does what `processOnce` + `createLead` + `recordInboundRequest` do (same
- * rows, same event, same answers; the agent-event tests hold for it) without their six round
- * trips, which were most of an agent event's CPU (bench:inbound). Atomic as one statement: a
+ * check, the dedupe claim, the lead, its `lead.created` outbox row with its deliveries, the
+ * inbound log row, and the wake of those deliveries' lanes (the hand-over's statement). It does
+ * what `processOnce` + `createLead` + `recordInboundRequest` + `handOver` do (same rows, same
+ * event, same answers; the agent-event tests hold for it) without their seven round trips,
+ * which were most of an agent event's CPU (bench:inbound). Atomic as one statement: a
  * duplicate's claim returns nothing, so no lead or event follows it; concurrent duplicates wait
  * on the key's row and then find it claimed. An unknown organization writes nothing here (the
  * 404 is logged by handleInbound, unattributed).
@@ -64,11 +67,6 @@ export async function createLeadOnce(
   const base = { organizationId, eventType: "new_lead", logged: true };
   if (!row.claimed) return { ...base, outcome: "duplicate", body: { status: "duplicate" } };
   logEmitted({ ...outbox, deliveries: row.deliveries ?? [] });
-  if (row.deliveries)
-    await handOver(
-      db,
-      row.deliveries.map((d) => d.endpointId),
-    );
   return { ...base, outcome: "processed", effects, body: { status: "processed", lead_id: lead.id } };
 }
 
@@ -115,23 +113,33 @@ async function drain(db: Db, line: Line) {
 }
 
 async function writeGroup(db: Db, group: Waiting[]) {
+  let written: Awaited<ReturnType<typeof insertLeads>>;
   try {
-    const written = await insertLeads(
+    written = await insertLeads(
       db,
       group.map((w) => w.row),
     );
-    group.forEach((w, i) => w.resolve(written[i]));
   } catch (error) {
     if (group.length === 1) return group[0].reject(error);
     // Whatever failed the statement is one request's to answer for, not its neighbours'.
     for (const w of group) await writeGroup(db, [w]);
+    return;
   }
+  // The statement woke the lanes; the leads answer once the runs they need were asked for (or
+  // left to the sweep), as after any hand-over. The next group's statement need not wait for that.
+  const { answers, woken } = written;
+  void finishHandOver(db, woken).then(() => group.forEach((w, i) => w.resolve(answers[i])));
 }
 
-/** The leads, each as its own request would write it, in one statement; answers in their order. */
-async function insertLeads(db: Db, rows: NewLeadRow[]): Promise<Written[]> {
+/**
+ * The leads, each as its own request would write it, in one statement; answers in their order.
+ * The same statement hands their deliveries over: it wakes the endpoints' lanes (once each for
+ * the whole group) and says which lanes nobody held, for which a run is to be asked.
+ */
+async function insertLeads(db: Db, rows: NewLeadRow[]) {
   const column = <T>(pick: (row: NewLeadRow) => T) => rows.map(pick);
-  const answers = await db.$queryRaw<(Written & { i: number })[]>`
+  const token = newWakeToken();
+  const answers = await db.$queryRaw<(Written & { i: number; woken: WokenRow[] | null })[]>`
     WITH input AS (
       SELECT * FROM unnest(
         ${column((r) => r.organizationId)}::uuid[], ${column((r) => r.dedupeKey)}::text[],
@@ -173,8 +181,9 @@ async function insertLeads(db: Db, rows: NewLeadRow[]): Promise<Written[]> {
       INSERT INTO webhook_deliveries (id, organization_id, event_id, endpoint_id, event_type, next_attempt_at, updated_at)
       SELECT gen_random_uuid(), subscribed.organization_id, outbox.id, subscribed.endpoint_id, 'lead.created', now(), now()
       FROM outbox JOIN subscribed ON subscribed.event_id = outbox.id
-      RETURNING id::text, endpoint_id::text, event_id
+      RETURNING id::text, endpoint_id::text, event_id, organization_id
     ),
+    woken AS (${wakeLanesSql(token, Prisma.sql`SELECT DISTINCT endpoint_id::uuid, organization_id FROM deliveries`)}),
     logged AS (
       INSERT INTO inbound_requests (organization_id, source, event_type, verification, outcome, http_status, effects, duration_ms)
       SELECT org.organization_id, 'agent', 'new_lead', org.verification,
@@ -186,7 +195,8 @@ async function insertLeads(db: Db, rows: NewLeadRow[]): Promise<Written[]> {
       EXISTS (SELECT 1 FROM org WHERE org.i = input.i) AS org_found,
       EXISTS (SELECT 1 FROM claimed WHERE claimed.i = input.i) AS claimed,
       (SELECT json_agg(json_build_object('id', d.id, 'endpointId', d.endpoint_id)) FROM deliveries d
-        WHERE d.event_id = input.event_id) AS deliveries
+        WHERE d.event_id = input.event_id) AS deliveries,
+      CASE WHEN input.i = 1 THEN (SELECT json_agg(w) FROM woken w WHERE w.asked) END AS woken
     FROM input ORDER BY input.i`;
-  return answers;
+  return { answers, woken: { token, idle: idleLanes(answers[0]?.woken ?? []) } };
 }

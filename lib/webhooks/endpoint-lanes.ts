@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /*
  * An endpoint's lane says which delivery run drains its pending deliveries (see
@@ -22,21 +23,45 @@ export type LaneRef = { endpointId: string; organizationId: string };
  * After commit: notes new deliveries for these endpoints and returns the lanes that need a run
  * (nobody holds them), now held for that run under `token`.
  */
-export async function wakeLanes(db: Db, endpointIds: string[]): Promise<{ token: string; idle: LaneRef[] }> {
-  const token = `wake:${randomUUID()}`;
-  const rows = await db.$queryRaw<{ endpoint_id: string; organization_id: string; asked: boolean }[]>`
+export async function wakeLanes(db: Db, endpointIds: string[]): Promise<WokenLanes> {
+  const token = newWakeToken();
+  const rows = await db.$queryRaw<WokenRow[]>`${wakeLanesSql(
+    token,
+    Prisma.sql`SELECT e.id, e.organization_id FROM webhook_endpoints e WHERE e.id = ANY (${endpointIds}::uuid[])`,
+  )}`;
+  return { token, idle: idleLanes(rows) };
+}
+
+export type WokenLanes = { token: string; idle: LaneRef[] };
+/** What `wakeLanesSql` answers for each lane it woke. */
+export type WokenRow = { endpoint_id: string; organization_id: string; asked: boolean };
+
+export const newWakeToken = () => `wake:${randomUUID()}`;
+
+/**
+ * The wake as one INSERT (usable as a common table expression): bumps the lanes of the endpoints
+ * `endpoints` selects (endpoint id, organization id; each once) and takes the free ones under
+ * `token`. It answers `WokenRow`s. In the statement that commits the deliveries themselves
+ * (lib/inbound/create-lead-once.ts) the wake costs no round trip of its own, and a run letting
+ * go of the lane waits for that statement's row lock and then sees `wakes` moved. Lanes are
+ * taken in endpoint order, so two statements waking the same lanes wait for each other instead
+ * of deadlocking.
+ */
+export function wakeLanesSql(token: string, endpoints: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO webhook_endpoint_lanes AS l (endpoint_id, organization_id, holder, lease_until, wakes)
-    SELECT e.id, e.organization_id, ${token}, now() + make_interval(secs => ${WAKE_GRACE_SECONDS}), 1
-    FROM webhook_endpoints e WHERE e.id = ANY (${endpointIds}::uuid[])
+    SELECT endpoint.*, ${token}, now() + make_interval(secs => ${WAKE_GRACE_SECONDS}), 1
+    FROM (${endpoints}) AS endpoint (id, organization_id) ORDER BY endpoint.id
     ON CONFLICT (endpoint_id) DO UPDATE SET
       wakes = l.wakes + 1,
       holder = CASE WHEN l.holder IS NULL OR l.lease_until < now() THEN EXCLUDED.holder ELSE l.holder END,
       lease_until = CASE WHEN l.holder IS NULL OR l.lease_until < now() THEN EXCLUDED.lease_until ELSE l.lease_until END
     RETURNING endpoint_id::text, organization_id::text, holder = ${token} AS asked`;
-  return {
-    token,
-    idle: rows.filter((r) => r.asked).map((r) => ({ endpointId: r.endpoint_id, organizationId: r.organization_id })),
-  };
+}
+
+/** The woken lanes this wake took: nobody held them, so they need a run. */
+export function idleLanes(rows: WokenRow[]): LaneRef[] {
+  return rows.filter((r) => r.asked).map((r) => ({ endpointId: r.endpoint_id, organizationId: r.organization_id }));
 }
 
 /** A run could not be requested: lets the lanes go, so the sweep asks again. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import { deliveryRuns } from "./delivery-runs";
-import { dropLane, unwakeLanes, wakeLanes } from "./endpoint-lanes";
+import { dropLane, unwakeLanes, wakeLanes, type WokenLanes } from "./endpoint-lanes";
 
 type Line = { waiting: { endpointIds: string[]; done: () => void }[]; busy: boolean };
 const lines = new WeakMap<Db, Line>();
@@ -34,10 +34,7 @@ async function drain(db: Db, line: Line) {
       try {
         await startRuns(db, [...new Set(group.flatMap((w) => w.endpointIds))]);
       } catch (error) {
-        logger.warn(
-          { err: (error as Error).message },
-          "hand-over failed; the delivery sweep will start these deliveries",
-        );
+        logger.warn({ err: (error as Error).message }, HAND_OVER_FAILED);
       } finally {
         for (const w of group) w.done();
       }
@@ -49,7 +46,11 @@ async function drain(db: Db, line: Line) {
 
 /** Wakes the endpoints' lanes and requests a run for those nobody holds. */
 export async function startRuns(db: Db, endpointIds: string[]): Promise<number> {
-  const { token, idle } = await wakeLanes(db, endpointIds);
+  return startWokenRuns(db, await wakeLanes(db, endpointIds));
+}
+
+/** Requests a run for each lane a wake took; if that fails, lets them go again (the sweep asks later). */
+async function startWokenRuns(db: Db, { token, idle }: WokenLanes): Promise<number> {
   if (idle.length === 0) return 0;
   try {
     await deliveryRuns().start(idle);
@@ -59,6 +60,21 @@ export async function startRuns(db: Db, endpointIds: string[]): Promise<number> 
   }
   return idle.length;
 }
+
+/**
+ * The rest of a hand-over whose wake went in the statement that committed the deliveries
+ * (`wakeLanesSql`): a run for each lane it took. Resolves when they were requested, or left to the
+ * sweep.
+ */
+export async function finishHandOver(db: Db, woken: WokenLanes): Promise<void> {
+  try {
+    await startWokenRuns(db, woken);
+  } catch (error) {
+    logger.warn({ err: (error as Error).message }, HAND_OVER_FAILED);
+  }
+}
+
+const HAND_OVER_FAILED = "hand-over failed; the delivery sweep will start these deliveries";
 
 /** A run that must stop while its endpoint still has work lets go of the lane and asks for a new run. */
 export async function passLane(db: Db, endpointId: string, runId: string): Promise<void> {

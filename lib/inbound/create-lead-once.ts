@@ -63,6 +63,7 @@ export async function createLeadOnce(
       return written;
     }),
   );
+  await row.handOver();
   if (!row.org_found) throw new AppError("not_found", `Organization ${organizationId} not found`);
   const base = { organizationId, eventType: "new_lead", logged: true };
   if (!row.claimed) return { ...base, outcome: "duplicate", body: { status: "duplicate" } };
@@ -80,14 +81,16 @@ type NewLeadRow = {
   log: InboundContext["log"];
 };
 type Written = { org_found: boolean; claimed: boolean; deliveries: NewDelivery[] | null };
-type Waiting = { row: NewLeadRow; resolve: (written: Written) => void; reject: (error: unknown) => void };
+/** A lead's answer, and its group's hand-over, which every lead awaits whatever its own outcome. */
+type Answer = Written & { handOver: () => Promise<void> };
+type Waiting = { row: NewLeadRow; resolve: (answer: Answer) => void; reject: (error: unknown) => void };
 type Line = { waiting: Waiting[]; busy: boolean };
 
 const lines = new WeakMap<Db, Line>();
 /** Leads per statement at most: its parameters are arrays, so any number costs the same 12. */
 const MOST_TOGETHER = 200;
 
-function writeTogether(db: Db, row: NewLeadRow): Promise<Written> {
+function writeTogether(db: Db, row: NewLeadRow): Promise<Answer> {
   const line = lines.get(db) ?? lines.set(db, { waiting: [], busy: false }).get(db)!;
   return new Promise((resolve, reject) => {
     line.waiting.push({ row, resolve, reject });
@@ -127,8 +130,12 @@ async function writeGroup(db: Db, group: Waiting[]) {
   }
   // The statement woke the lanes; the leads answer once the runs they need were asked for (or
   // left to the sweep), as after any hand-over. The next group's statement need not wait for that.
+  // The first lead back asks, in its own request's context (its trace parents the runs), and the
+  // rest wait for the same ask.
   const { answers, woken } = written;
-  void finishHandOver(db, woken).then(() => group.forEach((w, i) => w.resolve(answers[i])));
+  let asked: Promise<void> | undefined;
+  const handOver = () => (asked ??= finishHandOver(db, woken));
+  group.forEach((w, i) => w.resolve({ ...answers[i], handOver }));
 }
 
 /**

@@ -5,9 +5,10 @@ import { installInngestDeliveryRuns } from "@/inngest/install-delivery-runs";
 import { installInngestMailQueue } from "@/inngest/install-mail-queue";
 import { startTracing } from "@/lib/tracing/tracing";
 import { inboundTurnsFromEnv } from "@/scripts/lib/inbound-gate.mjs";
+import { runTier } from "@/scripts/lib/run-tier";
 import { startIngestServer } from "./ingest-server";
 
-async function main(): Promise<void> {
+runTier("ingest", async () => {
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
   await startTracing("empfio-ingest");
   // The events a webhook emits start their delivery runs at once, as from the web tier.
@@ -23,20 +24,6 @@ async function main(): Promise<void> {
     inboundTurnsFromEnv(process.env, 32),
   );
   console.log(`ingest listening on ${ingest.origin}`);
-  let stopping = false;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      // Webhooks in flight finish; no new ones start.
-      const force = setTimeout(() => process.exit(0), 10_000);
-      force.unref();
-      void ingest.close().then(() => process.exit(0));
-    });
-  }
-}
-
-main().catch((error: Error) => {
-  console.error(`ingest failed to start: ${error.message}`);
-  process.exit(1);
+  // Webhooks in flight finish on a stop; no new ones start.
+  return ingest;
 });

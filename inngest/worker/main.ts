@@ -2,9 +2,10 @@
 // (scripts/start.ts spawns it). Serves the Inngest functions to the embedded executor, a
 // self-hosted Inngest server or Inngest Cloud; the web tier serves none of them.
 import { installInngestDeliveryRuns } from "../install-delivery-runs";
+import { runTier } from "@/scripts/lib/run-tier";
 import { startFunctionsServer } from "./functions-server";
 
-async function main(): Promise<void> {
+runTier("worker", async () => {
   if (process.env.INNGEST_DEV) throw new Error("INNGEST_DEV is set: the worker serves signed calls only; unset it");
   if (!process.env.INNGEST_SIGNING_KEY) throw new Error("INNGEST_SIGNING_KEY is not set: every call must be signed");
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
@@ -13,20 +14,6 @@ async function main(): Promise<void> {
   const port = Number(process.env.EMPFIO_WORKER_PORT ?? 8289);
   const worker = await startFunctionsServer(port, process.env.EMPFIO_WORKER_HOST || "127.0.0.1");
   console.log(`worker listening on ${worker.url}`);
-  let stopping = false;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      // In-flight calls finish (or the executor retries them after its lease); no new ones start.
-      const force = setTimeout(() => process.exit(0), 10_000);
-      force.unref();
-      void worker.close().then(() => process.exit(0));
-    });
-  }
-}
-
-main().catch((error: Error) => {
-  console.error(`worker failed to start: ${error.message}`);
-  process.exit(1);
+  // In-flight calls finish on a stop (or the executor retries them after its lease); no new ones start.
+  return worker;
 });

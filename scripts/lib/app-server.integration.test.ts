@@ -154,6 +154,35 @@ describe("the production app server", () => {
     expect(await res.json()).toEqual({ error: { code: "unavailable", message: expect.any(String) } });
     expect(app.forwardedFor).toEqual([]);
   });
+
+  it("cuts the sender's connection when the ingest tier dies partway through its answer, instead of leaving it hanging", async () => {
+    const dying = createServer((req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.write('{"status":');
+      setTimeout(() => req.socket.destroy(), 20);
+    });
+    await new Promise<void>((resolve) => dying.listen(0, "127.0.0.1", resolve));
+    const { origin } = await start({
+      inboundConcurrency: 1,
+      inboundQueueLimit: 1,
+      ingestUrl: `http://127.0.0.1:${(dying.address() as AddressInfo).port}`,
+    });
+    const { port } = new URL(origin);
+    const answer = await new Promise<{ text: string; closed: boolean }>((resolve) => {
+      let text = "";
+      const socket = connect(Number(port), "127.0.0.1");
+      socket.write("POST /api/v1/webhooks/agent-event HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+      socket.on("data", (chunk) => (text += chunk.toString()));
+      socket.on("error", () => undefined);
+      socket.once("close", () => resolve({ text, closed: true }));
+      // Not a timing target: long enough for the close to have come, and the test fails, not hangs, without it.
+      setTimeout(() => resolve({ text, closed: false }), 2000).unref();
+    });
+    expect(answer.text).toMatch(/^HTTP\/1\.1 200/);
+    expect(answer.closed).toBe(true);
+    dying.closeAllConnections();
+    await new Promise<void>((resolve) => dying.close(() => resolve()));
+  });
 });
 
 /** A stand-in for the ingest tier (a mock, named so) that echoes what it was sent. */

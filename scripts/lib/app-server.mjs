@@ -1,5 +1,6 @@
 // Plain JavaScript: scripts/next-server.mjs runs under node without tsx.
 import { Agent, createServer, IncomingMessage, request } from "node:http";
+import { pipeline } from "node:stream";
 import { appendPeerAddress, createInboundGate, refuse } from "./inbound-gate.mjs";
 
 /**
@@ -61,7 +62,9 @@ function forwardTo(origin) {
       const answerHeaders = { ...answer.headers };
       for (const name of HOP_BY_HOP) delete answerHeaders[name];
       res.writeHead(answer.statusCode ?? 502, answerHeaders);
-      answer.pipe(res);
+      // An answer cut off (the ingest tier died mid-way) cuts the sender's connection too; with
+      // pipe() its response would stay open, and the sender wait, until its own timeout.
+      pipeline(answer, res, () => undefined);
     });
     upstream.on("error", (error) => {
       // A kept-alive connection the ingest tier closed as this request left: it never arrived.

@@ -162,7 +162,9 @@ async function insertLeads(db: Db, rows: NewLeadRow[]) {
     org AS (SELECT input.* FROM input WHERE EXISTS (SELECT 1 FROM organizations o WHERE o.id = input.organization_id)),
     claim AS (
       INSERT INTO inbound_dedupe_keys (key, expires_at)
-      SELECT key, now() + make_interval(secs => window_secs) FROM org
+      -- In key order, as every group takes them: two processes' groups sharing keys wait for
+      -- each other instead of deadlocking.
+      SELECT key, now() + make_interval(secs => window_secs) FROM org ORDER BY key
       ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE inbound_dedupe_keys.expires_at <= now()
       RETURNING key
     ),

@@ -144,6 +144,27 @@ describe("the production app server", () => {
     await ingest.close();
   });
 
+  it("passes on a webhook however its path is spelled (absolute form, dot segments), so none reaches Next.js past the gate", async () => {
+    const ingest = await startStandInIngest();
+    const { app, origin } = await start({ inboundConcurrency: 1, inboundQueueLimit: 1, ingestUrl: ingest.origin });
+    const { port } = new URL(origin);
+    for (const target of ["http://example.test/api/v1/webhooks/agent-event", "/api/v1/x/../webhooks/agent-event"]) {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), "127.0.0.1", () =>
+          socket.write(`POST ${target} HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`),
+        );
+        let text = "";
+        socket.on("data", (chunk) => (text += chunk));
+        socket.on("end", () => resolve(text));
+        socket.on("error", reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 201/);
+    }
+    expect(ingest.seen.map((s) => s.url)).toEqual(["/api/v1/webhooks/agent-event", "/api/v1/webhooks/agent-event"]);
+    expect(app.forwardedFor).toEqual([]);
+    await ingest.close();
+  });
+
   it("tells a sender to retry when the ingest tier cannot be reached", async () => {
     const ingest = await startStandInIngest();
     await ingest.close();

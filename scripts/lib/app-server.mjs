@@ -32,7 +32,12 @@ export function createAppServer(
   return createServer((req, res) => {
     appendPeerAddress(req);
     if (hsts) res.setHeader("Strict-Transport-Security", hsts);
-    if (req.method !== "POST" || !req.url?.startsWith("/api/v1/webhooks/")) return void handle(req, res);
+    if (req.method !== "POST") return void handle(req, res);
+    // The path as Next.js would route it: an absolute-form target or dot segments must not carry
+    // a webhook past the gate and the ingest tier.
+    const { pathname, search } = new URL(req.url ?? "/", "http://localhost");
+    if (!pathname.startsWith("/api/v1/webhooks/")) return void handle(req, res);
+    req.url = pathname + search;
     gate(req, res, (body) => (forward ? forward(req, body, res) : void handle(withBody(req, body), res)));
   });
 }

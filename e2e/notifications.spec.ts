@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { startReceiver } from "@/test/support/receiver";
 import { checkScreen, MEMBER, onPhoneInDarkMode, OWNER, signIn } from "./fixtures";
+import { mailTo } from "./mail";
 
 // An endpoint answering 410 is disabled by the delivery engine; the alert reaches the bell and the
 // notifications list, read state is per user, and each member sets their own alert emails.
@@ -11,26 +12,35 @@ test.describe.configure({ timeout: 240_000 });
 
 test("the bell and the notifications list show an endpoint disabled by 410 Gone", async ({ page, browser }) => {
   const gone = await startReceiver(() => ({ status: 410 }));
+  // A second endpoint gone too, so "Mark all read" has one left to clear after one is read by hand.
+  const alsoGone = await startReceiver(() => ({ status: 410 }));
   try {
     await signIn(page, OWNER);
-    const created = await page.request.post("/api/v1/webhook-endpoints", {
-      headers: H,
-      data: { url: gone.url, description: "Retired Zapier hook", event_types: ["lead.created"] },
-    });
-    expect(created.status()).toBe(201);
-    const { endpoint } = await created.json();
-    const sent = await page.request.post(`/api/v1/webhook-endpoints/${endpoint.id}/send-sample`, {
-      headers: H,
-      data: { event_type: "lead.created" },
-    });
-    expect(sent.status()).toBe(202);
+    for (const [receiver, description] of [
+      [gone, "Retired Zapier hook"],
+      [alsoGone, "Retired Make hook"],
+    ] as const) {
+      const created = await page.request.post("/api/v1/webhook-endpoints", {
+        headers: H,
+        data: { url: receiver.url, description, event_types: ["lead.created"] },
+      });
+      expect(created.status()).toBe(201);
+      const { endpoint } = await created.json();
+      const sent = await page.request.post(`/api/v1/webhook-endpoints/${endpoint.id}/send-sample`, {
+        headers: H,
+        data: { event_type: "lead.created" },
+      });
+      expect(sent.status()).toBe(202);
+    }
     const title = `Endpoint disabled: ${gone.url}`;
     await expect
       .poll(async () => {
         const feed = await (await page.request.get("/api/v1/notifications", { headers: H })).json();
         return feed.data.map((n: { title: string }) => n.title);
       })
-      .toContain(title);
+      .toEqual(expect.arrayContaining([title, `Endpoint disabled: ${alsoGone.url}`]));
+    // The worker disabled the endpoint, so the worker queued the owner's email.
+    await expect.poll(() => mailTo(OWNER.email).map((m) => m.subject)).toContain(title);
 
     await page.goto(`/${OWNER.org}/settings/integrations/webhooks`);
     const bell = page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
@@ -64,6 +74,7 @@ test("the bell and the notifications list show an endpoint disabled by 410 Gone"
     });
   } finally {
     await gone.close();
+    await alsoGone.close();
   }
 });
 

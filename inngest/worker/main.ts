@@ -2,6 +2,7 @@
 // (scripts/start.ts spawns it). Serves the Inngest functions to the embedded executor, a
 // self-hosted Inngest server or Inngest Cloud; the web tier serves none of them.
 import { installInngestDeliveryRuns } from "../install-delivery-runs";
+import { installInngestMailQueue } from "../install-mail-queue";
 import { runTier } from "@/scripts/lib/run-tier";
 import { startFunctionsServer } from "./functions-server";
 
@@ -11,6 +12,8 @@ runTier("worker", async () => {
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
   // The delivery functions hand deliveries over (a lane passed on, the sweep) through this port.
   installInngestDeliveryRuns();
+  // A batch of attempts that disables an endpoint raises its alerts here, and emails the owners.
+  installInngestMailQueue();
   const port = Number(process.env.EMPFIO_WORKER_PORT ?? 8289);
   const worker = await startFunctionsServer(port, process.env.EMPFIO_WORKER_HOST || "127.0.0.1");
   console.log(`worker listening on ${worker.url}`);

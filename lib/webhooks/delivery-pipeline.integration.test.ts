@@ -32,6 +32,9 @@ const RUN = "run-under-test";
 /** One step of a delivery run, as the function takes it; `dueBy` as after a sleep until then. */
 const drain = (endpointId: string, dueBy: Date | null = null, runId = RUN) =>
   drainEndpoint(t.db, { endpointId, runId, dueBy }, { budgetMs: 20_000, lingerMs: 0 });
+/** A step's claim of up to 10 due deliveries for `runId`, leased (and the lane held) for a minute. */
+const claim = (endpointId: string, runId = RUN) =>
+  claimDueDeliveries(t.db, { endpointId, runId, limit: 10, dueBy: null, leaseMs: 60_000, laneLeaseMs: 60_000 });
 const emitTo = (type: "lead.created" | "booking.created", data: object = EVENT_CATALOGUE[type].sample) =>
   t.db.$transaction((tx) => emitEvent(tx, orgId, type, data));
 const delivery = (id: string) =>
@@ -263,15 +266,8 @@ describe("deliveries", () => {
       const [claimedThenCrashed] = (await emitTo("lead.created")).deliveries;
       // A step claims the delivery, then its process dies before recording anything.
       await acquireLane(t.db, endpoint.id, RUN, 60_000);
-      const claim = await claimDueDeliveries(t.db, {
-        endpointId: endpoint.id,
-        runId: RUN,
-        limit: 10,
-        dueBy: null,
-        leaseMs: 60_000,
-        laneLeaseMs: 60_000,
-      });
-      expect(claim.deliveries.map((d) => d.id)).toEqual([claimedThenCrashed.id]);
+      const claimed = await claim(endpoint.id);
+      expect(claimed.deliveries.map((d) => d.id)).toEqual([claimedThenCrashed.id]);
       const [delivered] = (await emitTo("lead.created")).deliveries;
       // The replayed step sends what was never claimed, not what the crashed one had.
       expect(await drain(endpoint.id)).toMatchObject({ attempts: 1 });
@@ -296,25 +292,16 @@ describe("deliveries", () => {
       event_types: ["lead.created"],
     });
     await acquireLane(t.db, endpoint.id, RUN, 60_000);
-    const claim = () =>
-      claimDueDeliveries(t.db, {
-        endpointId: endpoint.id,
-        runId: RUN,
-        limit: 10,
-        dueBy: null,
-        leaseMs: 60_000,
-        laneLeaseMs: 60_000,
-      });
     const leaseUntil = async () =>
       (await t.db.webhookEndpointLane.findUniqueOrThrow({ where: { endpointId: endpoint.id } })).leaseUntil!.getTime();
     const fresh = await leaseUntil();
-    expect((await claim()).wakes).not.toBeNull();
+    expect((await claim(endpoint.id)).wakes).not.toBeNull();
     // Hand-overs write this row all through a burst: a claim leaves a fresh lease alone.
     expect(await leaseUntil()).toBe(fresh);
 
     await t.db.$executeRaw`
       UPDATE webhook_endpoint_lanes SET lease_until = now() + interval '20 seconds' WHERE endpoint_id = ${endpoint.id}::uuid`;
-    expect((await claim()).wakes).not.toBeNull();
+    expect((await claim(endpoint.id)).wakes).not.toBeNull();
     expect(await leaseUntil()).toBeGreaterThan(Date.now() + 50_000);
   });
 
@@ -407,14 +394,7 @@ describe("deliveries", () => {
     });
     const [claimed] = (await emitTo("lead.created")).deliveries;
     await acquireLane(t.db, endpoint.id, "run-that-failed", 60_000);
-    await claimDueDeliveries(t.db, {
-      endpointId: endpoint.id,
-      runId: "run-that-failed",
-      limit: 10,
-      dueBy: null,
-      leaseMs: 60_000,
-      laneLeaseMs: 60_000,
-    });
+    await claim(endpoint.id, "run-that-failed");
     const [untouched] = (await emitTo("lead.created")).deliveries;
     expect(await endFailedRun(t.db, "run-that-failed", "database unreachable")).toBe(1);
     expect(await delivery(claimed.id)).toMatchObject({
